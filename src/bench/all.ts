@@ -1,0 +1,2 @@
+/** Imports every benchmark module for its registration side effect. Add new benchmarks here. */
+import './transport-bench.js';

@@ -1,0 +1,3 @@
+export * from './std.js';
+export * from './own.js';
+export * from './types.js';

@@ -1,0 +1,3 @@
+export { InProcessBus } from './bus.js';
+export type { InProcessBusOptions, TopicStats } from './bus.js';
+export { SimClock, WallClock } from './clock.js';
