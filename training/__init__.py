@@ -1,0 +1,1 @@
+"""JEPA world-model training pipeline: MCAP recordings -> latent world model -> ONNX export."""

@@ -1,0 +1,186 @@
+"""Time-aligned frames from recordings, and training windows (obs_t, a_t..t+k-1, obs_t+1..t+k).
+
+Frames sit on a grid with the control period. Frame i holds the newest image within half a period of
+the grid time, the joint positions and pose interpolated at that image's stamp, the nearest person in
+the base frame, and the executed action held from frame i to frame i+1 (zero-order hold, like the
+robot's controllers). Recordings are cut into segments ("episodes"); every `holdout_every`-th one is
+held out for evaluation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .imaging import preprocess
+from .mcap_io import Recording, read_recording
+
+ARM_JOINTS = ("arm_shoulder_yaw", "arm_shoulder_pitch", "arm_elbow_pitch")
+COMMAND_TIMEOUT_SEC = 0.5
+
+
+@dataclass
+class Frames:
+    images: np.ndarray  # [N, H, W, 3] float16, normalized
+    joints: np.ndarray  # [N, J] float32 [rad]
+    pose: np.ndarray  # [N, 3] float32: x, y [m], yaw [rad] in odom
+    person_in_base: np.ndarray  # [N, 2] float32 nearest person in the base frame [m]; NaN if nobody
+    actions: np.ndarray  # [N, A] float32, action applied from frame i to i+1
+    segment: np.ndarray  # [N] int64 episode id; -1 for frames that could not be built
+    holdout: np.ndarray  # [N] bool
+
+
+def list_mcap_files(spec: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for s in spec:
+        p = Path(s)
+        if p.is_dir():
+            files.extend(sorted(p.rglob("*.mcap")))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise FileNotFoundError(f"--data: '{s}' is neither an .mcap file nor a directory")
+    if not files:
+        raise FileNotFoundError(f"--data: no .mcap files found in {spec}")
+    return files
+
+
+def data_hash(files: list[Path]) -> str:
+    h = hashlib.sha256()
+    for f in sorted(files, key=lambda p: p.name):
+        h.update(f.name.encode())
+        with open(f, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    return h.hexdigest()[:16]
+
+
+def _interp(times: np.ndarray, values: np.ndarray, t: float) -> np.ndarray:
+    i = int(np.searchsorted(times, t))
+    if i <= 0:
+        return values[0]
+    if i >= len(times):
+        return values[-1]
+    w = (t - times[i - 1]) / max(times[i] - times[i - 1], 1e-9)
+    return values[i - 1] * (1 - w) + values[i] * w
+
+
+def _latest(times: np.ndarray, t: float) -> int:
+    """Index of the newest entry at or before t, or -1."""
+    return int(np.searchsorted(times, t, side="right")) - 1
+
+
+def _joint_table(rec: Recording, joint_names: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    rows = [(t, [m[n] for n in joint_names]) for t, m in rec.joints if all(n in m for n in joint_names)]
+    if not rows:
+        raise ValueError(f"{rec.path}: /joint_states never names all of {list(joint_names)}")
+    return np.array([r[0] for r in rows]), np.array([r[1] for r in rows], dtype=np.float64)
+
+
+def _person_in_base(people: list[tuple[float, float]], x: float, y: float, yaw: float) -> tuple[float, float]:
+    if not people:
+        return (np.nan, np.nan)
+    d = [(px - x) ** 2 + (py - y) ** 2 for px, py in people]
+    px, py = people[int(np.argmin(d))]
+    c, s = np.cos(yaw), np.sin(yaw)
+    return (c * (px - x) + s * (py - y), -s * (px - x) + c * (py - y))
+
+
+def _action_at(rec: Recording, cmd_t: np.ndarray, arm_t: np.ndarray, t: float, n_joints: int) -> list[float]:
+    a = [0.0] * (2 + n_joints)
+    i = _latest(cmd_t, t)
+    if i >= 0 and t - cmd_t[i] <= COMMAND_TIMEOUT_SEC:
+        a[0], a[1] = rec.cmd_vel[i][1], rec.cmd_vel[i][2]
+    j = _latest(arm_t, t)
+    if j >= 0 and t - arm_t[j] <= COMMAND_TIMEOUT_SEC and len(rec.arm_cmd[j][1]) == n_joints:
+        a[2:] = rec.arm_cmd[j][1]
+    return a
+
+
+def frames_from_recording(
+    rec: Recording, *, period_sec: float, image_hw: tuple[int, int], joint_names: tuple[str, ...], segment_sec: float
+) -> dict[str, np.ndarray]:
+    if not rec.images or not rec.odom:
+        raise ValueError(f"{rec.path}: needs /camera/image_raw and /odom messages")
+    img_t = np.array([im.t_sec for im in rec.images])
+    jt, jv = _joint_table(rec, joint_names)
+    od = np.array(rec.odom, dtype=np.float64)
+    od[:, 3] = np.unwrap(od[:, 3])
+    ppl_t = np.array([p[0] for p in rec.people])
+    cmd_t = np.array([c[0] for c in rec.cmd_vel])
+    arm_t = np.array([c[0] for c in rec.arm_cmd])
+    t0, t1 = max(img_t[0], jt[0], od[0, 0]), min(img_t[-1], jt[-1], od[-1, 0])
+    n = max(0, int(np.floor((t1 - t0) / period_sec)) + 1)
+    out = {k: [] for k in ("images", "joints", "pose", "person_in_base", "actions", "segment")}
+    seg_len = max(1, int(round(segment_sec / period_sec)))
+    for i in range(n):
+        tg = t0 + i * period_sec
+        k = int(np.argmin(np.abs(img_t - tg)))
+        im = rec.images[k]
+        ok = abs(im.t_sec - tg) <= 0.5 * period_sec
+        x, y, yaw = _interp(od[:, 0], od[:, 1:], im.t_sec)
+        p = _latest(ppl_t, im.t_sec)
+        out["images"].append(
+            preprocess(im.height, im.width, im.encoding, im.step, im.data, *image_hw).astype(np.float16)
+            if ok
+            else np.zeros((*image_hw, 3), np.float16)
+        )
+        out["joints"].append(_interp(jt, jv, im.t_sec))
+        out["pose"].append((x, y, yaw))
+        out["person_in_base"].append(_person_in_base(rec.people[p][1] if p >= 0 else [], x, y, yaw))
+        out["actions"].append(_action_at(rec, cmd_t, arm_t, tg + 0.5 * period_sec, len(joint_names)))
+        out["segment"].append(i // seg_len if ok else -1)
+    return {k: np.asarray(v) for k, v in out.items()}
+
+
+def load_frames(
+    files: list[Path],
+    *,
+    period_sec: float,
+    image_hw: tuple[int, int],
+    joint_names: tuple[str, ...] = ARM_JOINTS,
+    segment_sec: float = 20.0,
+    holdout_every: int = 5,
+) -> Frames:
+    parts = []
+    next_seg = 0
+    for f in files:
+        d = frames_from_recording(
+            read_recording(f), period_sec=period_sec, image_hw=image_hw, joint_names=joint_names, segment_sec=segment_sec
+        )
+        valid = d["segment"] >= 0
+        d["segment"] = np.where(valid, d["segment"] + next_seg, -1)
+        next_seg = int(d["segment"].max()) + 1 if valid.any() else next_seg
+        parts.append(d)
+    cat = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+    seg = cat["segment"].astype(np.int64)
+    n_seg = int(seg.max()) + 1 if (seg >= 0).any() else 0
+    if n_seg < 2:
+        raise ValueError(f"need >= 2 segments of {segment_sec} s for a held-out split, got {n_seg}")
+    # hold out every `holdout_every`-th segment, starting from the second so short data still trains
+    held = (seg >= 0) & ((seg % holdout_every) == (1 if n_seg < holdout_every else holdout_every - 1))
+    return Frames(
+        images=cat["images"].astype(np.float16),
+        joints=cat["joints"].astype(np.float32),
+        pose=cat["pose"].astype(np.float32),
+        person_in_base=cat["person_in_base"].astype(np.float32),
+        actions=cat["actions"].astype(np.float32),
+        segment=seg,
+        holdout=held,
+    )
+
+
+def window_starts(frames: Frames, k: int, *, holdout: bool) -> np.ndarray:
+    """Start indices t such that frames t..t+k are all valid, in one segment, and in the wanted split."""
+    seg = frames.segment
+    n = len(seg) - k
+    if n <= 0:
+        return np.zeros(0, dtype=np.int64)
+    ok = np.ones(n, dtype=bool)
+    for j in range(k + 1):
+        ok &= (seg[j : j + n] == seg[:n]) & (seg[j : j + n] >= 0)
+    ok &= frames.holdout[:n] == holdout
+    return np.nonzero(ok)[0].astype(np.int64)

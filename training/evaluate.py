@@ -1,0 +1,118 @@
+"""Evaluation printed and saved with every run, all on held-out segments:
+k-step latent prediction error vs the "latent stays the same" baseline, per-dimension std and
+effective rank of embeddings (collapse alarm), linear-probe R^2 of pose and nearest person (ridge fit
+on training segments), and Spearman correlation of latent goal distance with true pose distance."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from .dataset import Frames, window_starts
+
+
+@torch.no_grad()
+def encode_all(model, frames: Frames, batch: int = 256) -> np.ndarray:
+    out = []
+    for i in range(0, len(frames.segment), batch):
+        img = torch.from_numpy(frames.images[i : i + batch].astype(np.float32))
+        jp = torch.from_numpy(frames.joints[i : i + batch])
+        out.append(model.target(img, jp).numpy())
+    return np.concatenate(out).astype(np.float64)
+
+
+@torch.no_grad()
+def prediction_errors(model, frames: Frames, z: np.ndarray, k: int) -> dict:
+    starts = window_starts(frames, k, holdout=True)
+    if len(starts) == 0:
+        return {"windows": 0}
+    zt = torch.from_numpy(z[starts]).float()
+    res = {"windows": int(len(starts))}
+    for i in range(k):
+        zt = model.predictor(zt, torch.from_numpy(frames.actions[starts + i]))
+        target = z[starts + i + 1]
+        res[f"mse_k{i + 1}"] = float(((zt.numpy() - target) ** 2).mean())
+        res[f"mse_same_k{i + 1}"] = float(((z[starts] - target) ** 2).mean())
+        res[f"ratio_k{i + 1}"] = res[f"mse_k{i + 1}"] / max(res[f"mse_same_k{i + 1}"], 1e-12)
+    return res
+
+
+def collapse_stats(z: np.ndarray) -> dict:
+    std = z.std(axis=0)
+    s = np.linalg.svd(z - z.mean(axis=0), compute_uv=False)
+    p = s / max(s.sum(), 1e-12)
+    erank = float(np.exp(-(p[p > 0] * np.log(p[p > 0])).sum()))
+    return {
+        "std_min": float(std.min()),
+        "std_mean": float(std.mean()),
+        "dims_std_below_0.01": int((std < 0.01).sum()),
+        "effective_rank": erank,
+        "latent_dim": int(z.shape[1]),
+    }
+
+
+def ridge_r2(z_tr, y_tr, z_te, y_te, lam: float = 1e-2) -> float:
+    ok_tr = np.isfinite(y_tr).all(axis=1)
+    ok_te = np.isfinite(y_te).all(axis=1)
+    if ok_tr.sum() < 10 or ok_te.sum() < 5:
+        return float("nan")
+    mu, sd = z_tr[ok_tr].mean(0), z_tr[ok_tr].std(0) + 1e-8
+    xtr = np.c_[(z_tr[ok_tr] - mu) / sd, np.ones(ok_tr.sum())]
+    xte = np.c_[(z_te[ok_te] - mu) / sd, np.ones(ok_te.sum())]
+    w = np.linalg.solve(xtr.T @ xtr + lam * len(xtr) * np.eye(xtr.shape[1]), xtr.T @ y_tr[ok_tr])
+    pred = xte @ w
+    ss_res = ((y_te[ok_te] - pred) ** 2).sum()
+    ss_tot = ((y_te[ok_te] - y_te[ok_te].mean(0)) ** 2).sum()
+    return float(1 - ss_res / max(ss_tot, 1e-12))
+
+
+def _ranks(x: np.ndarray) -> np.ndarray:
+    order = np.argsort(x, kind="stable")
+    r = np.empty(len(x))
+    r[order] = np.arange(len(x))
+    return r
+
+
+def spearman(a: np.ndarray, b: np.ndarray) -> float:
+    ra, rb = _ranks(a), _ranks(b)
+    ra, rb = ra - ra.mean(), rb - rb.mean()
+    return float((ra * rb).sum() / max(np.sqrt((ra**2).sum() * (rb**2).sum()), 1e-12))
+
+
+def goal_distance_correlation(frames: Frames, z: np.ndarray, seed: int, pairs: int = 20000) -> dict:
+    """Pairs (frame, goal frame) inside one held-out segment: does latent distance rank like true
+    distance (position distance + 0.5 m per rad of yaw difference + arm joint distance)?"""
+    rng = np.random.default_rng(seed)
+    idx = np.nonzero(frames.holdout & (frames.segment >= 0))[0]
+    if len(idx) < 10:
+        return {"pairs": 0}
+    a = rng.choice(idx, pairs)
+    b = rng.choice(idx, pairs)
+    same = frames.segment[a] == frames.segment[b]
+    a, b = a[same], b[same]
+    pa, pb = frames.pose[a].astype(np.float64), frames.pose[b].astype(np.float64)
+    dyaw = np.abs(np.angle(np.exp(1j * (pa[:, 2] - pb[:, 2]))))
+    dq = np.abs(frames.joints[a] - frames.joints[b]).sum(1)
+    true_d = np.hypot(pa[:, 0] - pb[:, 0], pa[:, 1] - pb[:, 1]) + 0.5 * dyaw + 0.2 * dq
+    l1 = np.abs(z[a] - z[b]).mean(1)
+    l2 = np.sqrt(((z[a] - z[b]) ** 2).sum(1))
+    return {"pairs": int(len(a)), "spearman_l1": spearman(l1, true_d), "spearman_l2": spearman(l2, true_d)}
+
+
+def evaluate(model, frames: Frames, *, k: int, seed: int) -> dict:
+    model.eval()
+    z = encode_all(model, frames)
+    held = frames.holdout & (frames.segment >= 0)
+    train = ~frames.holdout & (frames.segment >= 0)
+    pose_feat = np.c_[frames.pose[:, :2], np.cos(frames.pose[:, 2]), np.sin(frames.pose[:, 2])]
+    return {
+        "prediction": prediction_errors(model, frames, z, k),
+        "collapse": collapse_stats(z[held]),
+        "probe_r2": {
+            "pose": ridge_r2(z[train], pose_feat[train], z[held], pose_feat[held]),
+            "nearest_person_in_base": ridge_r2(
+                z[train], frames.person_in_base[train], z[held], frames.person_in_base[held]
+            ),
+        },
+        "goal_distance": goal_distance_correlation(frames, z, seed),
+    }

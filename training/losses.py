@@ -1,0 +1,47 @@
+"""Latent prediction loss and the two selectable anti-collapse regularizers (VICReg, SIGReg)."""
+
+from __future__ import annotations
+
+import torch
+
+
+def rollout_loss(model, z_t: torch.Tensor, actions: torch.Tensor, z_targets: torch.Tensor) -> torch.Tensor:
+    """Mean squared error of the predictor's own k-step rollout against target latents.
+    z_t [B, D] (online encoder), actions [B, k, A], z_targets [B, k, D] (EMA encoder, no grad)."""
+    z = z_t
+    err = z_t.new_zeros(())
+    k = actions.shape[1]
+    for i in range(k):
+        z = model.predictor(z, actions[:, i, :])
+        err = err + (z - z_targets[:, i, :]).pow(2).mean()
+    return err / k
+
+
+def vicreg(z: torch.Tensor, *, std_target: float = 1.0, cov_weight: float = 1.0) -> torch.Tensor:
+    """VICReg's variance (hinge on per-dim std) + covariance (off-diagonal) terms; the invariance
+    term is the prediction loss. Bardes, Ponce, LeCun 2022."""
+    zc = z - z.mean(dim=0)
+    std = torch.sqrt(zc.var(dim=0) + 1e-4)
+    var_term = torch.relu(std_target - std).mean()
+    n, d = z.shape
+    cov = (zc.T @ zc) / max(n - 1, 1)
+    off = cov - torch.diag(torch.diag(cov))
+    return var_term + cov_weight * off.pow(2).sum() / d
+
+
+def sigreg(z: torch.Tensor, generator: torch.Generator, *, directions: int = 64, knots: int = 17) -> torch.Tensor:
+    """SIGReg (LeJEPA, Balestriero & LeCun 2025): push the embedding distribution toward an isotropic
+    standard Gaussian by testing random 1-D projections with the Epps-Pulley statistic, the weighted
+    squared distance between the empirical characteristic function and exp(-t^2/2)."""
+    n, d = z.shape
+    u = torch.randn(d, directions, generator=generator).to(z)
+    u = u / u.norm(dim=0, keepdim=True)
+    proj = z @ u  # [N, M]
+    t = torch.linspace(-3.0, 3.0, knots, dtype=z.dtype, device=z.device)
+    tx = proj.unsqueeze(-1) * t  # [N, M, T]
+    ecf_re = torch.cos(tx).mean(dim=0)
+    ecf_im = torch.sin(tx).mean(dim=0)
+    gauss = torch.exp(-0.5 * t * t)
+    sq = (ecf_re - gauss).pow(2) + ecf_im.pow(2)  # [M, T]
+    stat = torch.trapezoid(sq * gauss, t, dim=-1)  # weight w(t) = exp(-t^2/2)
+    return n * stat.mean()

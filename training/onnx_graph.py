@@ -1,0 +1,150 @@
+"""Hand-built ONNX graphs for the predictor (one step, batched) and the whole H-step rollout.
+
+The rollout is an ONNX Loop whose body is the predictor, so K and H are dynamic axes and the
+planner scores K sequences in one session call. Building the graph from the trained weights (rather
+than tracing a Python loop, which would unroll a fixed H) keeps both files exact and small.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from onnx import TensorProto, helper, numpy_helper
+
+OPSET = 18
+
+
+def _weights(pred) -> dict[str, np.ndarray]:
+    w = {"inv_action_scale": pred.inv_action_scale.detach().numpy().astype(np.float32).reshape(1, -1)}
+    for name in ("fc1", "fc2", "fc3"):
+        layer = getattr(pred, name)
+        w[f"{name}_w"] = layer.weight.detach().numpy().T.astype(np.float32).copy()
+        w[f"{name}_b"] = layer.bias.detach().numpy().astype(np.float32).copy()
+    return w
+
+
+def _step_nodes(z: str, a: str, out: str, p: str) -> list:
+    """z [B, D], a [B, A] -> out [B, D]; `p` prefixes intermediate names (unique per graph)."""
+    n = helper.make_node
+    nodes = [
+        n("Mul", [a, "inv_action_scale"], [p + "a_n"]),
+        n("Concat", [z, p + "a_n"], [p + "x"], axis=1),
+    ]
+    h = p + "x"
+    for i, name in enumerate(("fc1", "fc2")):
+        nodes += [
+            n("MatMul", [h, f"{name}_w"], [p + f"m{i}"]),
+            n("Add", [p + f"m{i}", f"{name}_b"], [p + f"l{i}"]),
+            n("Sigmoid", [p + f"l{i}"], [p + f"s{i}"]),
+            n("Mul", [p + f"l{i}", p + f"s{i}"], [p + f"h{i}"]),
+        ]
+        h = p + f"h{i}"
+    nodes += [
+        n("MatMul", [h, "fc3_w"], [p + "m2"]),
+        n("Add", [p + "m2", "fc3_b"], [p + "dz"]),
+        n("Add", [z, p + "dz"], [out]),
+    ]
+    return nodes
+
+
+def _inits(pred) -> list:
+    return [numpy_helper.from_array(v, k) for k, v in _weights(pred).items()]
+
+
+def predictor_model(pred, latent_dim: int, action_dim: int):
+    f = TensorProto.FLOAT
+    graph = helper.make_graph(
+        _step_nodes("z", "action", "z_next", "p_"),
+        "predictor",
+        [helper.make_tensor_value_info("z", f, ["batch", latent_dim]),
+         helper.make_tensor_value_info("action", f, ["batch", action_dim])],
+        [helper.make_tensor_value_info("z_next", f, ["batch", latent_dim])],
+        initializer=_inits(pred),
+    )
+    return _model(graph)
+
+
+def _loop_body(latent_dim: int):
+    f = TensorProto.FLOAT
+    n = helper.make_node
+    nodes = [
+        n("Gather", ["actions", "iter"], ["a_i"], axis=1),
+        *_step_nodes("z_in", "a_i", "z_out", "b_"),
+        n("Identity", ["cond_in"], ["cond_out"]),
+        n("Identity", ["z_out"], ["z_scan"]),
+    ]
+    return helper.make_graph(
+        nodes,
+        "rollout_step",
+        [helper.make_tensor_value_info("iter", TensorProto.INT64, []),
+         helper.make_tensor_value_info("cond_in", TensorProto.BOOL, []),
+         helper.make_tensor_value_info("z_in", f, ["k", latent_dim])],
+        [helper.make_tensor_value_info("cond_out", TensorProto.BOOL, []),
+         helper.make_tensor_value_info("z_out", f, ["k", latent_dim]),
+         helper.make_tensor_value_info("z_scan", f, ["k", latent_dim])],
+    )
+
+
+def rollout_model(pred, latent_dim: int, action_dim: int):
+    """z0 [D], actions [K, H, A], goal [D] -> energy_l1 [K], energy_l2 [K], latents [K, H, D]."""
+    f = TensorProto.FLOAT
+    n = helper.make_node
+    c = numpy_helper.from_array
+    consts = [
+        c(np.array([0], np.int64), "c0"), c(np.array([1], np.int64), "c1"), c(np.array([2], np.int64), "c2"),
+        c(np.array([1, latent_dim], np.int64), "row_shape"), c(np.array([latent_dim], np.int64), "d_vec"),
+        c(np.array(True), "true"), c(np.array([1], np.int64), "axis1"),
+    ]
+    nodes = [
+        n("Shape", ["actions"], ["a_shape"]),
+        n("Slice", ["a_shape", "c0", "c1"], ["k_vec"]),
+        n("Slice", ["a_shape", "c1", "c2"], ["h_vec"]),
+        n("Squeeze", ["h_vec"], ["h"]),
+        n("Concat", ["k_vec", "d_vec"], ["kd"], axis=0),
+        n("Reshape", ["z0", "row_shape"], ["z0_row"]),
+        n("Expand", ["z0_row", "kd"], ["z_init"]),
+        n("Loop", ["h", "true", "z_init"], ["z_final", "scan_hkd"], body=_loop_body(latent_dim)),
+        # runtimes differ on whether scan outputs are stacked [H, K, D] or concatenated [H*K, D]
+        n("Concat", ["h_vec", "k_vec", "d_vec"], ["hkd"], axis=0),
+        n("Reshape", ["scan_hkd", "hkd"], ["scan_3d"]),
+        n("Transpose", ["scan_3d"], ["latents"], perm=[1, 0, 2]),
+        n("Reshape", ["goal", "row_shape"], ["goal_row"]),
+        n("Sub", ["z_final", "goal_row"], ["diff"]),
+        n("Abs", ["diff"], ["abs_diff"]),
+        n("ReduceMean", ["abs_diff", "axis1"], ["energy_l1"], keepdims=0),
+        n("Mul", ["diff", "diff"], ["sq"]),
+        n("ReduceSum", ["sq", "axis1"], ["sum_sq"], keepdims=0),
+        n("Sqrt", ["sum_sq"], ["energy_l2"]),
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "rollout",
+        [helper.make_tensor_value_info("z0", f, [latent_dim]),
+         helper.make_tensor_value_info("actions", f, ["k", "h", action_dim]),
+         helper.make_tensor_value_info("goal", f, [latent_dim])],
+        [helper.make_tensor_value_info("energy_l1", f, ["k"]),
+         helper.make_tensor_value_info("energy_l2", f, ["k"]),
+         helper.make_tensor_value_info("latents", f, ["k", "h", latent_dim])],
+        initializer=_inits(pred) + consts,
+    )
+    return _model(graph)
+
+
+def matmul_peak_model():
+    """Two dynamic [N, N] inputs -> MatMul: the benchmark's peak-GFLOPS yardstick (no weights)."""
+    f = TensorProto.FLOAT
+    graph = helper.make_graph(
+        [helper.make_node("MatMul", ["a", "b"], ["c"])],
+        "matmul_peak",
+        [helper.make_tensor_value_info("a", f, ["n", "n"]), helper.make_tensor_value_info("b", f, ["n", "n"])],
+        [helper.make_tensor_value_info("c", f, ["n", "n"])],
+    )
+    return _model(graph)
+
+
+IR_VERSION = 10  # onnxruntime-node 1.30 reads IR <= 13; 10 is what opset 18 shipped with
+
+
+def _model(graph):
+    m = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="world_model_mpc")
+    m.ir_version = IR_VERSION
+    return m

@@ -1,0 +1,141 @@
+"""Trains the JEPA world model on MCAP recordings and exports it. One command, seeded:
+
+    python -m training.train --data DIR_OR_FILES... --out models/NAME [--steps N] [--seed S]
+
+Same data + seed + steps -> same metrics within float noise (CPU, fixed thread count).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .dataset import ARM_JOINTS, Frames, data_hash, list_mcap_files, load_frames, window_starts
+from .evaluate import evaluate
+from .export import write_matmul_peak, write_model_dir
+from .losses import rollout_loss, sigreg, vicreg
+from .model import ModelConfig, WorldModel
+
+DEFAULT_ACTION_BOUNDS = (1.0, 2.0, 1.5, 1.5, 1.5)  # [m/s, rad/s, rad/s x3]
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data", nargs="+", required=True, help="MCAP files or directories holding them")
+    p.add_argument("--out", required=True, help="output model directory, e.g. models/jepa-sim")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--steps", type=int, default=3000)
+    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--k", type=int, default=4, help="rollout steps in the loss")
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--latent-dim", type=int, default=64)
+    p.add_argument("--image-size", type=int, default=64)
+    p.add_argument("--channels", default="16,32,64,64")
+    p.add_argument("--predictor-hidden", type=int, default=256)
+    p.add_argument("--regularizer", choices=("sigreg", "vicreg"), default="sigreg")
+    p.add_argument("--reg-weight", type=float, default=None, help="default: sigreg 0.05, vicreg 1.0")
+    p.add_argument("--ema", type=float, default=0.99, help="target encoder EMA decay")
+    p.add_argument("--period", type=float, default=0.1, help="control period = model step [s]")
+    p.add_argument("--segment-sec", type=float, default=20.0, help="episode length for the held-out split")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--max-minutes", type=float, default=0.0, help="stop early after this wall time (0: off)")
+    p.add_argument("--cache", default=None, help="npz cache of decoded frames (skips MCAP decoding)")
+    return p.parse_args(argv)
+
+
+def get_frames(args, files) -> Frames:
+    if args.cache and Path(args.cache).exists():
+        with np.load(args.cache) as z:
+            return Frames(**{k: z[k] for k in z.files})
+    fr = load_frames(files, period_sec=args.period, image_hw=(args.image_size, args.image_size),
+                     joint_names=ARM_JOINTS, segment_sec=args.segment_sec)
+    if args.cache:
+        np.savez(args.cache, **fr.__dict__)
+    return fr
+
+
+def action_bounds(frames: Frames) -> torch.Tensor:
+    seen = np.percentile(np.abs(frames.actions), 99.9, axis=0)
+    return torch.tensor(np.maximum(np.asarray(DEFAULT_ACTION_BOUNDS[: frames.actions.shape[1]]), seen), dtype=torch.float32)
+
+
+def batch_tensors(frames: Frames, starts: np.ndarray, k: int):
+    idx = starts[:, None] + np.arange(k + 1)[None, :]
+    img = torch.from_numpy(frames.images[idx].astype(np.float32))  # [B, k+1, H, W, 3]
+    jp = torch.from_numpy(frames.joints[idx])
+    act = torch.from_numpy(frames.actions[idx[:, :k]])
+    return img, jp, act
+
+
+def train_step(model, opt, frames, starts, args, gen) -> dict:
+    img, jp, act = batch_tensors(frames, starts, args.k)
+    b = img.shape[0]
+    z_t = model.encoder(img[:, 0], jp[:, 0])
+    with torch.no_grad():
+        z_tg = model.target(img[:, 1:].flatten(0, 1), jp[:, 1:].flatten(0, 1)).reshape(b, args.k, -1)
+    pred = rollout_loss(model, z_t, act, z_tg)
+    reg = sigreg(z_t, gen) if args.regularizer == "sigreg" else vicreg(z_t)
+    loss = pred + args.reg_weight * reg
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+    opt.step()
+    model.update_target(args.ema)
+    return {"loss": loss.item(), "pred": pred.item(), "reg": reg.item()}
+
+
+def train(args) -> dict:
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    if args.reg_weight is None:
+        args.reg_weight = 0.05 if args.regularizer == "sigreg" else 1.0
+    files = list_mcap_files(args.data)
+    frames = get_frames(args, files)
+    starts = window_starts(frames, args.k, holdout=False)
+    if len(starts) < args.batch:
+        raise ValueError(f"only {len(starts)} training windows of {args.k} steps; need >= --batch {args.batch}")
+    cfg = ModelConfig(image_hw=(args.image_size, args.image_size), joints=frames.joints.shape[1],
+                      actions=frames.actions.shape[1], latent_dim=args.latent_dim,
+                      channels=tuple(int(c) for c in args.channels.split(",")), predictor_hidden=args.predictor_hidden)
+    model = WorldModel(cfg, action_bounds(frames))
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=1e-4)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
+    rng = np.random.default_rng(args.seed)
+    gen = torch.Generator().manual_seed(args.seed)
+    t0 = time.monotonic()
+    steps_done = 0
+    print(f"frames={len(frames.segment)} train_windows={len(starts)} held_out_frames={int(frames.holdout.sum())}")
+    for step in range(args.steps):
+        model.train()
+        log = train_step(model, opt, frames, rng.choice(starts, args.batch), args, gen)
+        sched.step()
+        steps_done = step + 1
+        if step % 100 == 0 or step == args.steps - 1:
+            print(f"step {step} " + " ".join(f"{k}={v:.4f}" for k, v in log.items()), flush=True)
+        if args.max_minutes > 0 and time.monotonic() - t0 > 60 * args.max_minutes:
+            print(f"stopping at step {steps_done}: --max-minutes {args.max_minutes} reached", flush=True)
+            break
+    metrics = evaluate(model, frames, k=args.k, seed=args.seed)
+    metrics["train_steps"] = steps_done
+    metrics["train_minutes"] = round((time.monotonic() - t0) / 60, 2)
+    print(json.dumps(metrics, indent=2))
+    out = Path(args.out)
+    meta = {"joint_names": ARM_JOINTS, "period_sec": args.period, "data_hash": data_hash(files),
+            "training": {k: v for k, v in vars(args).items() if k not in ("cache",)} | {"files": [f.name for f in files]}}
+    write_model_dir(model, out, meta=meta, metrics=metrics)
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
+    write_matmul_peak(out.parent / "bench" / "matmul.onnx")
+    return metrics
+
+
+def main(argv=None) -> None:
+    train(parse_args(argv))
+
+
+if __name__ == "__main__":
+    main()
