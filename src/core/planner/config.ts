@@ -1,0 +1,124 @@
+/**
+ * Planner configuration: one frozen, validated object. Errors name the key, what was expected and
+ * what was given, so a bad params file is fixed in one go.
+ */
+
+/** MPPI: exponentially weighted average of all feasible samples. CEM: refit on the elite fraction. */
+export type PlannerMethod = 'mppi' | 'cem';
+/**
+ * 'project': every sample is built through the constraint library's per-step projection (feasible by
+ * construction, then checked in full). 'filter': the generate-then-filter baseline — raw samples,
+ * infeasible ones rejected afterwards — at the same compute.
+ */
+export type SamplingMode = 'project' | 'filter';
+/** How the task energy compares predicted latents with the goal latent ('model': the model's own energy). */
+export type LatentNorm = 'l1' | 'l2' | 'model';
+
+export interface PlannerConfig {
+  method: PlannerMethod;
+  mode: SamplingMode;
+  /** K: action sequences per iteration */
+  samples: number;
+  /** H: steps per sequence (step length is the constraint set's stepSec) */
+  horizon: number;
+  /** optimisation iterations per control cycle */
+  iterations: number;
+  /** MPPI temperature, relative to the feasible cost spread (scale-free) */
+  temperature: number;
+  /** CEM: fraction of the feasible samples refit on */
+  eliteFraction: number;
+  /** exploration noise std per action dimension, length A [m/s, rad/s, rad/s…] */
+  noiseStd: readonly number[];
+  /** CEM: lower bound of the refit std, as a fraction of noiseStd */
+  minStdFraction: number;
+  latentNorm: LatentNorm;
+  /** weight of the latent distance at each intermediate step */
+  runningWeight: number;
+  /** weight of the latent distance at the last step */
+  terminalWeight: number;
+  /** weight of Σ a² (control effort), per action dimension scaled by 1/noiseStd² */
+  effortWeight: number;
+  /** weight of Σ (a_t − a_{t−1})² (smoothness), scaled like effortWeight */
+  smoothnessWeight: number;
+  /**
+   * Blocked detection: when the best feasible sequence lowers the energy by less than this fraction of
+   * holding still, while raw (unprojected) samples that would make progress break a constraint, the
+   * planner waits: braking action, status infeasible, and the reason.
+   */
+  stallFraction: number;
+  /** energy below which holding still counts as "at the goal" (never blocked there) */
+  goalEnergyTolerance: number;
+}
+
+/** Defaults for a differential-drive base plus `armJointCount` arm joints. */
+export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
+  return {
+    method: 'mppi',
+    mode: 'project',
+    samples: 512,
+    horizon: 12,
+    iterations: 2,
+    temperature: 0.1,
+    eliteFraction: 0.1,
+    noiseStd: [0.25, 0.6, ...new Array<number>(armJointCount).fill(0.3)],
+    minStdFraction: 0.1,
+    latentNorm: 'l2',
+    runningWeight: 0.2,
+    terminalWeight: 1,
+    effortWeight: 0.002,
+    smoothnessWeight: 0.01,
+    stallFraction: 0.02,
+    goalEnergyTolerance: 0.1,
+  };
+}
+
+export class PlannerConfigError extends Error {
+  override name = 'PlannerConfigError';
+}
+
+function need(ok: boolean, key: string, expected: string, got: unknown): void {
+  if (!ok)
+    throw new PlannerConfigError(`planner config '${key}': expected ${expected}, got ${JSON.stringify(got)}`);
+}
+
+function intIn(c: PlannerConfig, key: 'samples' | 'horizon' | 'iterations', lo: number, hi: number): void {
+  const v = c[key];
+  need(Number.isInteger(v) && v >= lo && v <= hi, key, `an integer in [${lo}, ${hi}]`, v);
+}
+
+function finiteIn(c: PlannerConfig, key: keyof PlannerConfig, lo: number, hi: number, open = false): void {
+  const v = c[key] as number;
+  const ok = typeof v === 'number' && Number.isFinite(v) && (open ? v > lo : v >= lo) && v <= hi;
+  need(ok, key, `a number in ${open ? '(' : '['}${lo}, ${hi}]`, v);
+}
+
+/** Checks every field and the cross-field rules; returns a frozen copy. */
+export function validatePlannerConfig(c: PlannerConfig, actionDim: number): Readonly<PlannerConfig> {
+  need(c.method === 'mppi' || c.method === 'cem', 'method', "'mppi' | 'cem'", c.method);
+  need(c.mode === 'project' || c.mode === 'filter', 'mode', "'project' | 'filter'", c.mode);
+  need(['l1', 'l2', 'model'].includes(c.latentNorm), 'latentNorm', "'l1' | 'l2' | 'model'", c.latentNorm);
+  intIn(c, 'samples', 2, 65536);
+  intIn(c, 'horizon', 1, 200);
+  intIn(c, 'iterations', 1, 50);
+  finiteIn(c, 'temperature', 0, 1e6, true);
+  finiteIn(c, 'eliteFraction', 0, 1, true);
+  finiteIn(c, 'minStdFraction', 0, 1);
+  finiteIn(c, 'stallFraction', 0, 1);
+  for (const key of [
+    'runningWeight',
+    'terminalWeight',
+    'effortWeight',
+    'smoothnessWeight',
+    'goalEnergyTolerance',
+  ] as const) {
+    finiteIn(c, key, 0, 1e9);
+  }
+  need(
+    Array.isArray(c.noiseStd) && c.noiseStd.length === actionDim,
+    'noiseStd',
+    `${actionDim} values (one per action dimension)`,
+    c.noiseStd,
+  );
+  c.noiseStd.forEach((s, i) => need(Number.isFinite(s) && s > 0, `noiseStd[${i}]`, 'a positive number', s));
+  return Object.freeze({ ...c, noiseStd: Object.freeze([...c.noiseStd]) });
+}

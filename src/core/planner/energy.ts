@@ -1,0 +1,59 @@
+/**
+ * Task energy and control costs of K sequences, allocation-free.
+ *
+ * energy_k = Σ_t w_t · d(z_{k,t}, goal), w_t = runningWeight for t < H−1 and terminalWeight at the last
+ * step, d = L1 or L2 over the latent; cost_k = energy_k + effort + smoothness, where both control terms
+ * scale each action dimension by 1/noiseStd² so that speeds and turn rates weigh alike.
+ */
+import type { PlannerConfig } from './config.js';
+
+/** Writes the latent-distance energy of every sample into `energies` from predicted latents [K*H*D]. */
+export function latentEnergies(
+  latents: Float32Array,
+  goal: Float32Array,
+  k: number,
+  h: number,
+  cfg: Readonly<PlannerConfig>,
+  energies: Float32Array,
+): void {
+  const d = goal.length;
+  const l1 = cfg.latentNorm === 'l1';
+  for (let i = 0; i < k; i++) {
+    let e = 0;
+    for (let t = 0; t < h; t++) {
+      const off = (i * h + t) * d;
+      let dist = 0;
+      for (let j = 0; j < d; j++) {
+        const diff = (latents[off + j] as number) - (goal[j] as number);
+        dist += l1 ? Math.abs(diff) : diff * diff;
+      }
+      if (!l1) dist = Math.sqrt(dist);
+      e += (t === h - 1 ? cfg.terminalWeight : cfg.runningWeight) * dist;
+    }
+    energies[i] = e;
+  }
+}
+
+/** Effort + smoothness of sequence i of `actions` [K*H*A]; `previous` is the action applied last cycle. */
+export function controlCost(
+  actions: Float32Array,
+  i: number,
+  h: number,
+  a: number,
+  previous: Float32Array,
+  cfg: Readonly<PlannerConfig>,
+): number {
+  const base = i * h * a;
+  let effort = 0;
+  let smooth = 0;
+  for (let t = 0; t < h; t++) {
+    for (let j = 0; j < a; j++) {
+      const inv = 1 / ((cfg.noiseStd[j] as number) * (cfg.noiseStd[j] as number));
+      const u = actions[base + t * a + j] as number;
+      const before = t === 0 ? (previous[j] as number) : (actions[base + (t - 1) * a + j] as number);
+      effort += u * u * inv;
+      smooth += (u - before) * (u - before) * inv;
+    }
+  }
+  return (cfg.effortWeight * effort + cfg.smoothnessWeight * smooth) / h;
+}

@@ -1,0 +1,36 @@
+/** Sampling around the current distribution, and the warm start (shift by one step). */
+import type { Rng } from '../math/rng.js';
+import type { PlannerBuffers } from './buffers.js';
+
+/**
+ * Fills `desired` with K sequences: sample 0 is the mean itself (the warm start survives), sample 1 is
+ * all-zero (hold still — a feasible fallback whenever one exists), the rest mean + N(0, std²).
+ */
+export function sampleSequences(b: PlannerBuffers, rng: Rng): void {
+  const seq = b.h * b.a;
+  const { desired, mean, std } = b;
+  desired.set(mean, 0);
+  if (b.k > 1) desired.fill(0, seq, 2 * seq);
+  for (let i = 2; i < b.k; i++) {
+    const off = i * seq;
+    for (let j = 0; j < seq; j++) {
+      desired[off + j] = (mean[j] as number) + (std[j] as number) * rng.normal();
+    }
+  }
+}
+
+/** Warm start: `source` [H*A] shifted one step earlier, the last step repeated; std reset. */
+export function shiftWarmStart(b: PlannerBuffers, noiseStd: readonly number[], source: Float32Array): void {
+  const { a, h, mean } = b;
+  for (let t = 0; t < h; t++) {
+    const src = Math.min(t + 1, h - 1) * a;
+    for (let j = 0; j < a; j++) mean[t * a + j] = source[src + j] as number;
+  }
+  resetStd(b, noiseStd);
+}
+
+export function resetStd(b: PlannerBuffers, noiseStd: readonly number[]): void {
+  for (let t = 0; t < b.h; t++) {
+    for (let j = 0; j < b.a; j++) b.std[t * b.a + j] = noiseStd[j] as number;
+  }
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { PlannerConfigError } from '../../src/core/planner/config.js';
+import type { WorldSnapshot } from '../../src/core/types.js';
+import type { TestRig } from './builders.js';
+import { latentOf, makeRig, person, stepWorld, worldAt } from './builders.js';
+
+/** Runs the planner closed-loop against the fake's own kinematics; returns the statuses seen. */
+async function drive(
+  rig: TestRig,
+  world: WorldSnapshot,
+  goal: Float32Array,
+  cycles: number,
+  each?: (i: number) => void,
+) {
+  const statuses: string[] = [];
+  for (let i = 0; i < cycles; i++) {
+    each?.(i);
+    const r = await rig.planner.plan({ world, z0: latentOf(rig.model, world), goal });
+    statuses.push(r.status);
+    stepWorld(world, r.firstAction, rig.constraints.stepSec);
+  }
+  return statuses;
+}
+
+function goalLatent(rig: TestRig, x: number, y: number, yaw = 0): Float32Array {
+  return latentOf(rig.model, worldAt(x, y, yaw));
+}
+
+describe('MPC planner reaching a goal', () => {
+  for (const method of ['mppi', 'cem'] as const) {
+    it(`with ${method}, when the goal is 1.5 m ahead and 1 m aside (facing away from the start), expect to end within 0.15 m of it`, async () => {
+      const rig = makeRig({ method });
+      const world = worldAt(0, 0, 0);
+      const statuses = await drive(rig, world, goalLatent(rig, 1.5, 1, Math.atan2(1, 1.5)), 80);
+      const b = world.robot.base;
+      expect(Math.hypot(b.xInOdomM - 1.5, b.yInOdomM - 1)).toBeLessThan(0.15);
+      expect(statuses.every((s) => s === 'ok')).toBe(true);
+    });
+  }
+
+  it('builds every sample through the projection, so all of them pass the full check', async () => {
+    const rig = makeRig({ iterations: 2 });
+    const r = await rig.planner.plan({
+      world: worldAt(0, 0, 0),
+      z0: latentOf(rig.model, worldAt(0, 0, 0)),
+      goal: goalLatent(rig, 3, 0),
+    });
+    expect(r.samples).toBe(256);
+    expect(r.feasibleSamples).toBe(256);
+    // K projections per iteration plus one for the mean; one stopping check of the first action
+    expect(rig.constraints.calls.project).toBe(2 * 128 + 1);
+    expect(rig.constraints.calls.checkStopping).toBe(1);
+  });
+
+  it('in the generate-then-filter baseline, rejects raw samples that exceed the limits', async () => {
+    // noise std 0.25 m/s around a 0.5 m/s mean: about half of the speeds exceed vMax = 0.5 somewhere
+    const rig = makeRig({ mode: 'filter', iterations: 1 });
+    const w = worldAt(0, 0, 0);
+    await drive(rig, w, goalLatent(rig, 3, 0), 5);
+    const r = await rig.planner.plan({ world: w, z0: latentOf(rig.model, w), goal: goalLatent(rig, 3, 0) });
+    expect(r.feasibleSamples).toBeGreaterThan(0);
+    expect(r.feasibleSamples).toBeLessThan(r.samples);
+    expect(Math.abs(r.firstAction[0] as number)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('reports the cycle time from the injected clock', async () => {
+    const rig = makeRig();
+    const w = worldAt(0, 0, 0);
+    const r = await rig.planner.plan({ world: w, z0: latentOf(rig.model, w), goal: goalLatent(rig, 1, 0) });
+    // the fake clock advances 2 ms per reading; plan reads it twice
+    expect(r.cycleMs).toBe(2);
+  });
+
+  it('gives the same first action for the same seed', async () => {
+    const first = async () => {
+      const rig = makeRig({}, {}, 42);
+      const w = worldAt(0, 0, 0);
+      const r = await rig.planner.plan({ world: w, z0: latentOf(rig.model, w), goal: goalLatent(rig, 1, 1) });
+      return Array.from(r.firstAction);
+    };
+    expect(await first()).toEqual(await first());
+  });
+});
+
+describe('MPC planner under constraints', () => {
+  it('when a person stands at the goal, waits outside the clearance with a reason, and goes once they leave', async () => {
+    const rig = makeRig();
+    const world = worldAt(0, 0, 0);
+    const goal = goalLatent(rig, 1.5, 0);
+    const reasons: string[] = [];
+    const people = [person(3, 1.6, 0)];
+    const log: number[] = [];
+    const statuses = await drive(rig, world, goal, 120, (i) => {
+      if (i === 70) people.length = 0; // the person walks away
+      world.people = [...people];
+      const b = world.robot.base;
+      if (people.length > 0) log.push(Math.hypot(1.6 - b.xInOdomM, -b.yInOdomM));
+    });
+    const r = await rig.planner.plan({ world, z0: latentOf(rig.model, world), goal });
+    reasons.push(r.reason);
+    // never inside the 0.5 m clearance while the person was there
+    expect(Math.min(...log)).toBeGreaterThanOrEqual(0.5 - 1e-6);
+    expect(statuses.slice(0, 70)).toContain('infeasible');
+    expect(statuses.slice(100)).not.toContain('infeasible');
+    expect(Math.hypot(world.robot.base.xInOdomM - 1.5, world.robot.base.yInOdomM)).toBeLessThan(0.15);
+  });
+
+  it('names the person and the gap to the path in the waiting reason', async () => {
+    const rig = makeRig();
+    // robot 0.5 m from the person standing 0.1 m beyond the goal: any step closer breaks the clearance
+    const world = worldAt(1.1, 0, 0, [person(3, 1.6, 0)]);
+    const r = await rig.planner.plan({
+      world,
+      z0: latentOf(rig.model, world),
+      goal: goalLatent(rig, 1.5, 0),
+    });
+    expect(r.status).toBe('infeasible');
+    expect(r.reason).toMatch(/^person 3 is \d+\.\d m from the path to the goal; waiting$/);
+    expect(Array.from(r.firstAction)).toEqual([0, 0]);
+  });
+
+  it('brakes and explains when every candidate breaks a constraint, even holding still', async () => {
+    const rig = makeRig({}, { wallXM: -1 });
+    const world = worldAt(0, 0, 0);
+    const r = await rig.planner.plan({ world, z0: latentOf(rig.model, world), goal: goalLatent(rig, 1, 0) });
+    expect(r.status).toBe('infeasible');
+    expect(r.feasibleSamples).toBe(0);
+    expect(r.reason).toContain("constraint 'keep_out'");
+    expect(Array.from(r.firstAction)).toEqual([0, 0]);
+  });
+
+  it('holds with a fallback status naming the bad value when the goal latent is not finite', async () => {
+    const rig = makeRig();
+    const world = worldAt(0, 0, 0);
+    const goal = goalLatent(rig, 1, 0);
+    goal[2] = Number.NaN;
+    const r = await rig.planner.plan({ world, z0: latentOf(rig.model, world), goal });
+    expect(r.status).toBe('fallback');
+    expect(r.reason).toBe('goal latent value 2 is NaN; holding');
+  });
+
+  it('rejects a config with one sample, naming the key', () => {
+    expect(() => makeRig({ samples: 1 })).toThrow(PlannerConfigError);
+    expect(() => makeRig({ samples: 1 })).toThrow(/'samples': expected an integer in \[2, 65536\], got 1/);
+  });
+});
