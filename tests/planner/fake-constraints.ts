@@ -115,13 +115,13 @@ export class FakeConstraints implements PlannerConstraints {
         if (lim) return lim;
       }
       const w = src[s + 1] as number;
-      let v = src[s] as number;
+      const v = src[s] as number;
       const mid = yaw + 0.5 * w * dt;
       let nx = x + v * Math.cos(mid) * dt;
       let ny = y + v * Math.sin(mid) * dt;
       const bad = this.stepViolation(world, nx, ny, v, t);
       if (bad && out) {
-        out[s] = v = 0;
+        out[s] = 0;
         nx = x;
         ny = y;
       } else if (bad) return bad;
