@@ -63,6 +63,10 @@ export class FakeNode {
   readonly clock = { now: () => ({ nanoseconds: this.nowNs }) };
   readonly logged: string[] = [];
 
+  useSimTime = false;
+  getParameter(name: string) {
+    return name === 'use_sim_time' ? new FakeParameter(name, 1, this.useSimTime) : undefined;
+  }
   getClock() {
     return this.clock;
   }

@@ -77,6 +77,14 @@ describe('rclnodejs adapter (against a recording stand-in)', () => {
     );
   });
 
+  it('reports simulation time when the node has use_sim_time set', () => {
+    const fake = new FakeNode();
+    fake.useSimTime = true;
+    const node = new RclNode(fakeRcl(), fake as unknown as RclNodeType, 'n', {});
+    expect(node.clock.isSimTime).toBe(true);
+    expect(makeNode().node.clock.isSimTime).toBe(false);
+  });
+
   it('reads the clock from bigint nanoseconds', () => {
     const { fake, node } = makeNode();
     fake.nowNs = 12_500_000_000n;
