@@ -1,0 +1,30 @@
+/** An @mcap/core IWritable over a file descriptor with synchronous writes (simple and deterministic). */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { IWritable } from '@mcap/core';
+
+export class FileWritable implements IWritable {
+  private readonly fd: number;
+  private pos = 0n;
+
+  constructor(readonly path: string) {
+    try {
+      this.fd = openSync(path, 'w');
+    } catch (err) {
+      throw new Error(`recording: cannot create '${path}': ${(err as Error).message}`);
+    }
+  }
+
+  async write(buffer: Uint8Array): Promise<void> {
+    let off = 0;
+    while (off < buffer.length) off += writeSync(this.fd, buffer, off, buffer.length - off);
+    this.pos += BigInt(buffer.length);
+  }
+
+  position(): bigint {
+    return this.pos;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * explore: random but limit-respecting actions for collecting world-model training data. Base and
+ * arm velocities follow an Ornstein–Uhlenbeck process (smooth, seeded), clamped to a fraction of the
+ * limits; the base turns away when a point ahead of it would be inside furniture or a wall (it reads
+ * the scenario layout: a data-collection helper, not a planner), and the arm is pushed back from its
+ * joint limits.
+ */
+import type { Rng } from '../core/math/rng.js';
+import type { ActionCommand } from '../msgs/own.js';
+import type { JointState, Odometry } from '../msgs/std.js';
+import { MsgType } from '../msgs/types.js';
+import { Topic } from '../msgs/topics.js';
+import { QOS_COMMAND, QOS_DEFAULT, QOS_SENSOR_DATA } from '../transport/port.js';
+import {
+  JointStateReader,
+  actionToActionCommand,
+  odometryToBase,
+  secToTime,
+} from '../nodes/convert/index.js';
+import type { BaseState } from '../core/types.js';
+import type { PipelineContext, PipelineStage } from './controllers.js';
+import type { Layout } from './layout.js';
+import { ColliderKind } from './layout.js';
+
+const RATE_HZ = 10;
+const LOOKAHEAD_M = 0.7;
+const CLEARANCE_M = 0.45;
+
+/** Is (x, y) within `clearanceM` of a wall or piece of furniture? */
+export function blocked(layout: Layout, xM: number, yM: number, clearanceM: number): boolean {
+  if (xM < layout.xMinM + clearanceM || xM > layout.xMaxM - clearanceM) return true;
+  if (yM < layout.yMinM + clearanceM || yM > layout.yMaxM - clearanceM) return true;
+  for (const b of layout.boxes) {
+    if (b.kind === ColliderKind.floor || b.kind === ColliderKind.wall) continue;
+    if (Math.abs(xM - b.x) < b.hx + clearanceM && Math.abs(yM - b.y) < b.hy + clearanceM) return true;
+  }
+  return false;
+}
+
+class OrnsteinUhlenbeck {
+  value = 0;
+  constructor(
+    private readonly rng: Rng,
+    private readonly thetaPerS: number,
+    private readonly sigma: number,
+    private readonly mean = 0,
+  ) {}
+  step(dtS: number): number {
+    this.value +=
+      this.thetaPerS * (this.mean - this.value) * dtS + this.sigma * Math.sqrt(dtS) * this.rng.normal();
+    return this.value;
+  }
+}
+
+export function createExploreController(ctx: PipelineContext): PipelineStage {
+  const node = ctx.transport.createNode('explore_controller', { useSimTime: true });
+  const names = ctx.model.armJointNames;
+  const joints = names.map((n) => ctx.model.joints.get(n));
+  const reader = new JointStateReader(names);
+  const q = new Float64Array(names.length);
+  const qdNow = new Float64Array(names.length);
+  const action = new Float64Array(2 + names.length);
+  const vProc = new OrnsteinUhlenbeck(ctx.rng, 0.5, 0.35, 0.25);
+  const wProc = new OrnsteinUhlenbeck(ctx.rng, 0.8, 0.9);
+  const qdProcs = names.map(() => new OrnsteinUhlenbeck(ctx.rng, 1.0, 0.6));
+  let base: BaseState | undefined;
+  let turnSign = 1;
+  let planId = 0;
+  const pub = node.createPublisher<ActionCommand>(MsgType.ActionCommand, Topic.proposal, QOS_COMMAND);
+  node
+    .subscribe<Odometry>(MsgType.Odometry, Topic.odom, QOS_DEFAULT)
+    .subscribe((m) => (base = odometryToBase(m)));
+  node
+    .subscribe<JointState>(MsgType.JointState, Topic.jointStates, QOS_SENSOR_DATA)
+    .subscribe((m) => reader.read(m, q, qdNow));
+  const dt = 1 / RATE_HZ;
+  node.createTimer(dt, () => {
+    if (!base) return;
+    let v = Math.min(Math.max(vProc.step(dt), -0.2), 0.7);
+    let w = Math.min(Math.max(wProc.step(dt), -1.2), 1.2);
+    const ahead = Math.sign(v) * LOOKAHEAD_M;
+    const xAhead = base.xInOdomM + ahead * Math.cos(base.yawInOdomRad);
+    const yAhead = base.yInOdomM + ahead * Math.sin(base.yawInOdomRad);
+    if (blocked(ctx.scenario.layout, xAhead, yAhead, CLEARANCE_M)) {
+      v = 0;
+      w = 1.0 * turnSign;
+      vProc.value = 0.1;
+    } else if (ctx.rng.next() < 0.02) turnSign = -turnSign;
+    action[0] = v;
+    action[1] = w;
+    for (let j = 0; j < names.length; j++) {
+      const lim = joints[j]?.limits;
+      const vMax = 0.5 * Math.min(lim?.velocity ?? 1, 1.5);
+      let qd = Math.min(Math.max((qdProcs[j] as OrnsteinUhlenbeck).step(dt), -vMax), vMax);
+      // steer back from the last 15 % of the range
+      const lo = lim?.lower ?? -Math.PI;
+      const hi = lim?.upper ?? Math.PI;
+      const margin = 0.15 * (hi - lo);
+      const qj = q[j] as number;
+      if (qj > hi - margin && qd > 0) qd = -Math.abs(qd);
+      if (qj < lo + margin && qd < 0) qd = Math.abs(qd);
+      action[2 + j] = qd;
+    }
+    const header = { stamp: secToTime(node.clock.nowSec()), frame_id: 'base_link' };
+    pub.publish(actionToActionCommand(action, names, header, ++planId));
+  });
+  return { status: () => 'exploring', dispose: () => node.destroy() };
+}

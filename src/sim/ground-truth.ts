@@ -1,0 +1,102 @@
+/**
+ * Ground truth from the physics engine, never from the constraint library: robot–person contacts from
+ * Rapier's collision events, and the true minimum robot–person distance from Rapier's pairwise contact
+ * query (`Collider.contactCollider`, negative when penetrating).
+ *
+ * The protective separation distance used to count separation violations follows ISO/TS 15066
+ * speed-and-separation monitoring with engine-true speeds:
+ *   S_p = v_h·(T_r + T_s) + v_r·T_r + B_s + C
+ * v_h: the person's true speed, v_r: the fastest robot link's true speed (engine body velocities),
+ * T_r: reaction time, T_s = v_r / a_brake: stopping time, B_s = v_r² / (2·a_brake): stopping distance,
+ * C: intrusion distance plus position uncertainty.
+ */
+import type RAPIER from '@dimforge/rapier3d-compat';
+import type { Scene } from './scene.js';
+import { ColliderKind } from './layout.js';
+import type { Walker } from './people.js';
+import type { SimRobot } from './robot.js';
+
+export interface SeparationParams {
+  reactionTimeS: number;
+  brakeDecelMps2: number;
+  /** C + Z: intrusion distance and uncertainty [m] */
+  marginM: number;
+}
+
+export const DEFAULT_SEPARATION: Readonly<SeparationParams> = Object.freeze({
+  reactionTimeS: 0.1,
+  brakeDecelMps2: 3.0,
+  marginM: 0.1,
+});
+
+export function protectiveSeparationM(vHumanMps: number, vRobotMps: number, p: SeparationParams): number {
+  const stopTimeS = vRobotMps / p.brakeDecelMps2;
+  const stopDistM = (vRobotMps * vRobotMps) / (2 * p.brakeDecelMps2);
+  return vHumanMps * (p.reactionTimeS + stopTimeS) + vRobotMps * p.reactionTimeS + stopDistM + p.marginM;
+}
+
+export interface ContactEvent {
+  tSec: number;
+  personId: number;
+}
+
+/** Beyond this the distance query reports nothing and we call it "far" [m]. */
+const QUERY_RANGE_M = 20;
+
+export class GroundTruth {
+  readonly contacts: ContactEvent[] = [];
+  /** robot–furniture/wall contact starts (floor excluded) */
+  staticContacts = 0;
+  private readonly robotHandles = new Set<number>();
+  private readonly personByHandle = new Map<number, number>();
+
+  constructor(
+    private readonly scene: Scene,
+    private readonly robot: SimRobot,
+    private readonly people: readonly Walker[],
+  ) {
+    for (const c of robot.colliders) this.robotHandles.add(c.handle);
+    for (const p of people) this.personByHandle.set(p.collider.handle, p.id);
+  }
+
+  /** Reads the step's collision events; call once after each physics step. */
+  collectEvents(tSec: number): void {
+    this.scene.eventQueue.drainCollisionEvents((h1, h2, started) => {
+      if (!started) return;
+      const robot1 = this.robotHandles.has(h1);
+      const robot2 = this.robotHandles.has(h2);
+      if (robot1 === robot2) return;
+      const other = robot1 ? h2 : h1;
+      const personId = this.personByHandle.get(other);
+      if (personId !== undefined) this.contacts.push({ tSec, personId });
+      else {
+        const kind = this.scene.kindOf(other);
+        if (kind !== undefined && kind !== ColliderKind.floor) this.staticContacts++;
+      }
+    });
+  }
+
+  /** True distance [m] between the robot (any link, tool included) and `person`; negative when penetrating. */
+  distanceTo(person: Walker): number {
+    let best = Infinity;
+    const pc: RAPIER.Collider = person.collider;
+    for (const rc of this.robot.colliders) {
+      const hit = rc.contactCollider(pc, QUERY_RANGE_M);
+      if (hit && hit.distance < best) best = hit.distance;
+    }
+    return best;
+  }
+
+  /** Fastest robot body's true linear speed [m/s], from the engine's kinematic body velocities. */
+  robotSpeedMps(): number {
+    let best = 0;
+    for (const c of this.robot.colliders) {
+      const body = c.parent();
+      if (!body) continue;
+      const v = body.linvel();
+      const s = Math.hypot(v.x, v.y, v.z);
+      if (s > best) best = s;
+    }
+    return best;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * World layouts as data: axis-aligned boxes (optionally yawed) tagged with a kind. The scene builder
+ * turns them into fixed colliders; the camera colours each hit by its kind. Frame: odom, z up, metres.
+ */
+
+/** What a collider is, for rendering colours and ground-truth bookkeeping. */
+export const ColliderKind = {
+  floor: 0,
+  wall: 1,
+  counter: 2,
+  appliance: 3,
+  table: 4,
+  board: 5,
+  person: 6,
+  robotBase: 7,
+  robotArm: 8,
+  tool: 9,
+} as const;
+export type ColliderKind = (typeof ColliderKind)[keyof typeof ColliderKind];
+
+/** RGB per kind, indexed by ColliderKind (0..1). Chosen so people stand out from furniture. */
+export const KIND_COLOURS: readonly (readonly [number, number, number])[] = [
+  [0.55, 0.52, 0.48], // floor
+  [0.85, 0.85, 0.8], // wall
+  [0.45, 0.3, 0.2], // counter
+  [0.15, 0.15, 0.18], // appliance
+  [0.6, 0.45, 0.25], // table
+  [0.8, 0.65, 0.4], // board
+  [0.9, 0.2, 0.15], // person
+  [0.2, 0.35, 0.8], // robot base
+  [0.3, 0.6, 0.9], // robot arm
+  [0.85, 0.85, 0.9], // tool
+];
+
+export interface BoxSpec {
+  name: string;
+  kind: ColliderKind;
+  /** centre [m] in odom */
+  x: number;
+  y: number;
+  z: number;
+  /** half extents [m] */
+  hx: number;
+  hy: number;
+  hz: number;
+  /** rotation about z [rad] */
+  yawRad?: number;
+}
+
+export interface Layout {
+  name: string;
+  /** room bounds [m] in odom, used by people's random paths and the report map */
+  xMinM: number;
+  xMaxM: number;
+  yMinM: number;
+  yMaxM: number;
+  boxes: BoxSpec[];
+}
+
+const WALL_HALF_THICKNESS_M = 0.05;
+const WALL_HALF_HEIGHT_M = 1.2;
+
+/** Floor plus four walls around [xMin,xMax]×[yMin,yMax]. */
+export function roomShell(xMinM: number, xMaxM: number, yMinM: number, yMaxM: number): BoxSpec[] {
+  const cx = (xMinM + xMaxM) / 2;
+  const cy = (yMinM + yMaxM) / 2;
+  const hx = (xMaxM - xMinM) / 2;
+  const hy = (yMaxM - yMinM) / 2;
+  const t = WALL_HALF_THICKNESS_M;
+  const h = WALL_HALF_HEIGHT_M;
+  return [
+    {
+      name: 'floor',
+      kind: ColliderKind.floor,
+      x: cx,
+      y: cy,
+      z: -0.05,
+      hx: hx + 2 * t,
+      hy: hy + 2 * t,
+      hz: 0.05,
+    },
+    { name: 'wall_north', kind: ColliderKind.wall, x: cx, y: yMaxM + t, z: h, hx: hx + 2 * t, hy: t, hz: h },
+    { name: 'wall_south', kind: ColliderKind.wall, x: cx, y: yMinM - t, z: h, hx: hx + 2 * t, hy: t, hz: h },
+    { name: 'wall_east', kind: ColliderKind.wall, x: xMaxM + t, y: cy, z: h, hx: t, hy, hz: h },
+    { name: 'wall_west', kind: ColliderKind.wall, x: xMinM - t, y: cy, z: h, hx: t, hy, hz: h },
+  ];
+}
+
+/** The kitchen (sized for a small robot: a 0.7 m counter) : counter along the north wall with a coffee machine and a cutting board, a table. */
+export function kitchenLayout(): Layout {
+  const xMinM = -4;
+  const xMaxM = 4;
+  const yMinM = -3;
+  const yMaxM = 3;
+  return {
+    name: 'kitchen',
+    xMinM,
+    xMaxM,
+    yMinM,
+    yMaxM,
+    boxes: [
+      ...roomShell(xMinM, xMaxM, yMinM, yMaxM),
+      { name: 'counter', kind: ColliderKind.counter, x: 0, y: 2.65, z: 0.35, hx: 2.0, hy: 0.35, hz: 0.35 },
+      {
+        name: 'coffee_machine',
+        kind: ColliderKind.appliance,
+        x: -1.2,
+        y: 2.75,
+        z: 0.9,
+        hx: 0.18,
+        hy: 0.18,
+        hz: 0.2,
+      },
+      {
+        name: 'cutting_board',
+        kind: ColliderKind.board,
+        x: 0.8,
+        y: 2.55,
+        z: 0.71,
+        hx: 0.22,
+        hy: 0.15,
+        hz: 0.01,
+      },
+      { name: 'table', kind: ColliderKind.table, x: 2.3, y: -1.6, z: 0.375, hx: 0.6, hy: 0.4, hz: 0.375 },
+    ],
+  };
+}
+
+/** A corridor 12 m × 2.4 m with a side opening people walk through. */
+export function corridorLayout(): Layout {
+  const xMinM = -6;
+  const xMaxM = 6;
+  const yMinM = -1.2;
+  const yMaxM = 1.2;
+  return { name: 'corridor', xMinM, xMaxM, yMinM, yMaxM, boxes: roomShell(xMinM, xMaxM, yMinM, yMaxM) };
+}

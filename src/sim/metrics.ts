@@ -1,0 +1,221 @@
+/**
+ * Scenario metrics and the time series behind the report, sampled every control period from the
+ * engine's ground truth and from the planner/monitor topics (/mpc_planner/plan, /mpc_planner/proposal,
+ * /safety_monitor/verdict) when present.
+ */
+import type { ActionCommand, Plan, SafetyVerdict } from '../msgs/own.js';
+import { PlanStatus, VerdictState } from '../msgs/own.js';
+import { MsgType } from '../msgs/types.js';
+import { Topic } from '../msgs/topics.js';
+import type { NodeHandle, Transport } from '../transport/port.js';
+import { percentile } from '../core/math/stats.js';
+import type { SeparationParams } from './ground-truth.js';
+import { DEFAULT_SEPARATION, protectiveSeparationM } from './ground-truth.js';
+import type { Simulator } from './simulator.js';
+import { insidePolygon } from './scenario.js';
+
+/** One sample per control period. People arrays are [x0, y0, x1, y1, ...] in odom. */
+export interface SimTrace {
+  periodS: number;
+  t: number[];
+  x: number[];
+  y: number[];
+  yaw: number[];
+  vMps: number[];
+  wRadps: number[];
+  /** fastest robot body [m/s] */
+  robotSpeedMps: number[];
+  goalDistM: number[];
+  /** engine-true distance to the nearest person [m] (Infinity: nobody) */
+  minPersonDistM: number[];
+  /** protective separation distance for that person [m] */
+  separationM: number[];
+  people: number[][];
+  infeasible: boolean[];
+  veto: boolean[];
+  plannerCycleMs: number[];
+}
+
+export interface RunSummary {
+  scenario: string;
+  seed: number;
+  planner: string;
+  monitor: string;
+  duration_s: number;
+  goal_reached: boolean;
+  time_to_goal_s: number | null;
+  final_goal_distance_m: number;
+  min_person_distance_m: number | null;
+  separation_violations: number;
+  contacts: number;
+  static_contacts: number;
+  keep_out_violations: number;
+  vetoes: number;
+  limited: number;
+  infeasible_s: number;
+  planner_hz_mean: number | null;
+  planner_cycle_ms_p99: number | null;
+}
+
+export class MetricsCollector {
+  readonly trace: SimTrace;
+  private readonly node: NodeHandle;
+  private plans = 0;
+  private proposals = 0;
+  private vetoes = 0;
+  private limited = 0;
+  private vetoSinceSample = false;
+  private lastPlanStatus: number | undefined;
+  private readonly cycleMs: number[] = [];
+  private separationViolations = 0;
+  private keepOutViolations = 0;
+  private timeToGoalS: number | undefined;
+
+  constructor(
+    transport: Transport,
+    private readonly sim: Simulator,
+    periodS: number,
+    private readonly sep: SeparationParams = DEFAULT_SEPARATION,
+  ) {
+    this.trace = {
+      periodS,
+      t: [],
+      x: [],
+      y: [],
+      yaw: [],
+      vMps: [],
+      wRadps: [],
+      robotSpeedMps: [],
+      goalDistM: [],
+      minPersonDistM: [],
+      separationM: [],
+      people: [],
+      infeasible: [],
+      veto: [],
+      plannerCycleMs: [],
+    };
+    this.node = transport.createNode('scenario_metrics', { useSimTime: true });
+    const qos = { reliability: 'best_effort', depth: 100, durability: 'volatile' } as const;
+    this.node.subscribe<Plan>(MsgType.Plan, Topic.plan, qos).subscribe((p) => {
+      this.plans++;
+      this.lastPlanStatus = p.status;
+      if (Number.isFinite(p.cycle_time_ms)) this.cycleMs.push(p.cycle_time_ms);
+    });
+    this.node
+      .subscribe<ActionCommand>(MsgType.ActionCommand, Topic.proposal, qos)
+      .subscribe(() => this.proposals++);
+    this.node.subscribe<SafetyVerdict>(MsgType.SafetyVerdict, Topic.verdict, qos).subscribe((v) => {
+      if (v.state === VerdictState.STOPPED || v.state === VerdictState.LATCHED) {
+        this.vetoes++;
+        this.vetoSinceSample = true;
+      } else if (v.state === VerdictState.LIMITED) this.limited++;
+    });
+  }
+
+  /** Every step: the goal check (reached = within position and heading tolerance). */
+  afterStep(): void {
+    if (this.timeToGoalS !== undefined) return;
+    const g = this.sim.scenario.goal;
+    const e = this.sim.goalError();
+    if (e.distanceM <= g.toleranceM && e.yawErrRad <= g.yawToleranceRad) this.timeToGoalS = this.sim.tSec;
+  }
+
+  /** Every control period: ground truth and status into the trace. */
+  sample(): void {
+    const s = this.sim;
+    const r = s.robot;
+    const tr = this.trace;
+    const vRobot = s.truth.robotSpeedMps();
+    let minD = Infinity;
+    let sepAtMin = 0;
+    let violated = false;
+    const ppl: number[] = [];
+    for (const p of s.people) {
+      const d = s.truth.distanceTo(p);
+      const sp = protectiveSeparationM(Math.hypot(p.vxMps, p.vyMps), vRobot, this.sep);
+      if (d < sp) violated = true;
+      if (d < minD) {
+        minD = d;
+        sepAtMin = sp;
+      }
+      ppl.push(p.xM, p.yM);
+    }
+    if (violated) this.separationViolations++;
+    if (s.scenario.keepOutZones.some((z) => insidePolygon(r.xM, r.yM, z.polygon))) this.keepOutViolations++;
+    tr.t.push(s.tSec);
+    tr.x.push(r.xM);
+    tr.y.push(r.yM);
+    tr.yaw.push(r.yawRad);
+    tr.vMps.push(r.vMps);
+    tr.wRadps.push(r.wRadps);
+    tr.robotSpeedMps.push(vRobot);
+    tr.goalDistM.push(s.goalError().distanceM);
+    tr.minPersonDistM.push(minD);
+    tr.separationM.push(sepAtMin);
+    tr.people.push(ppl);
+    tr.infeasible.push(this.lastPlanStatus === PlanStatus.INFEASIBLE);
+    tr.veto.push(this.vetoSinceSample);
+    tr.plannerCycleMs.push(
+      this.cycleMs.length > 0 ? (this.cycleMs[this.cycleMs.length - 1] as number) : Number.NaN,
+    );
+    this.vetoSinceSample = false;
+  }
+
+  /** Progress-line figures. */
+  latest(): {
+    tSec: number;
+    goalDistM: number;
+    nearestPersonM: number;
+    vetoes: number;
+    plannerStatus: string;
+  } {
+    const tr = this.trace;
+    const i = tr.t.length - 1;
+    const status =
+      this.lastPlanStatus === undefined
+        ? 'no plan topic'
+        : (Object.keys(PlanStatus)[this.lastPlanStatus] ?? String(this.lastPlanStatus));
+    return {
+      tSec: this.sim.tSec,
+      goalDistM: tr.goalDistM[i] ?? Number.NaN,
+      nearestPersonM: tr.minPersonDistM[i] ?? Infinity,
+      vetoes: this.vetoes,
+      plannerStatus: status,
+    };
+  }
+
+  summary(meta: { scenario: string; seed: number; planner: string; monitor: string }): RunSummary {
+    const tr = this.trace;
+    const durationS = this.sim.tSec;
+    let minD = Infinity;
+    for (const d of tr.minPersonDistM) if (d < minD) minD = d;
+    const infeasibleS = tr.infeasible.filter(Boolean).length * tr.periodS;
+    const cycles = this.plans > 0 ? this.plans : this.proposals;
+    return {
+      ...meta,
+      duration_s: round(durationS, 3),
+      goal_reached: this.timeToGoalS !== undefined,
+      time_to_goal_s: this.timeToGoalS === undefined ? null : round(this.timeToGoalS, 3),
+      final_goal_distance_m: round(this.sim.goalError().distanceM, 4),
+      min_person_distance_m: Number.isFinite(minD) ? round(minD, 4) : null,
+      separation_violations: this.separationViolations,
+      contacts: this.sim.truth.contacts.length,
+      static_contacts: this.sim.truth.staticContacts,
+      keep_out_violations: this.keepOutViolations,
+      vetoes: this.vetoes,
+      limited: this.limited,
+      infeasible_s: round(infeasibleS, 3),
+      planner_hz_mean: durationS > 0 && cycles > 0 ? round(cycles / durationS, 3) : null,
+      planner_cycle_ms_p99: this.cycleMs.length > 0 ? round(percentile(this.cycleMs, 99), 3) : null,
+    };
+  }
+
+  destroy(): void {
+    this.node.destroy();
+  }
+}
+
+function round(v: number, digits: number): number {
+  const k = 10 ** digits;
+  return Math.round(v * k) / k;
+}

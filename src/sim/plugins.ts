@@ -1,0 +1,5 @@
+/**
+ * Imports every controller and safety-monitor module for its registration side effect.
+ * Planner and monitor authors: add one import line for your module here.
+ */
+import './builtin-controllers.js';
