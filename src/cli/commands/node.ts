@@ -64,9 +64,10 @@ async function startAll(transport: Transport, resolved: Resolved[], args: NodeAr
   for (const r of resolved) {
     if (!r.ok) continue;
     const overrides = parametersForNode(args.paramsFile, r.entry.name);
+    const simTime = overrides.use_sim_time;
     const node = transport.createNode(r.entry.name, {
       parameterOverrides: overrides,
-      useSimTime: overrides.use_sim_time === true,
+      ...(typeof simTime === 'boolean' ? { useSimTime: simTime } : {}),
     });
     running.push(await r.launch(node, ctx));
   }

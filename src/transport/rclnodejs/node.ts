@@ -41,10 +41,9 @@ export class RclNode implements NodeHandle {
     private readonly options: NodeOptions,
   ) {
     const rosClock = node.getClock();
-    this.clock = {
-      nowSec: () => nsToSec(rosClock.now().nanoseconds),
-      isSimTime: options.useSimTime === true,
-    };
+    // rclnodejs's TimeSource declares use_sim_time from overrides or --ros-args; it is the truth
+    const isSimTime = node.getParameter('use_sim_time')?.value === true;
+    this.clock = { nowSec: () => nsToSec(rosClock.now().nanoseconds), isSimTime };
     const log = node.getLogger();
     this.logger = {
       debug: (m) => void log.debug(m),

@@ -28,10 +28,13 @@ export class RclTransport implements Transport {
   createNode(name: string, options: NodeOptions = {}): NodeHandle {
     if (this.closed) throw new Error(`cannot create node '${name}': the ROS 2 transport is shut down`);
     const rclOptions = new this.rcl.NodeOptions();
-    // use_sim_time is a node parameter in ROS 2; rclnodejs's TimeSource reads it from the overrides
-    rclOptions.parameterOverrides = [
-      new this.rcl.Parameter('use_sim_time', 1 as never, options.useSimTime === true),
-    ];
+    // use_sim_time is a node parameter in ROS 2; rclnodejs's TimeSource reads it from the overrides.
+    // Left unset here, rcl's own `--ros-args -p use_sim_time:=true` / `--params-file` applies.
+    if (options.useSimTime !== undefined) {
+      rclOptions.parameterOverrides = [
+        new this.rcl.Parameter('use_sim_time', 1 as never, options.useSimTime),
+      ];
+    }
     const node = this.rcl.createNode(name, options.namespace ?? '', undefined, rclOptions);
     const handle = new RclNode(this.rcl, node, name, options);
     node.spin();
