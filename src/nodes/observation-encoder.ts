@@ -1,0 +1,261 @@
+/**
+ * The observation encoder node: camera image + joint states → LatentState on /world_model/latent, and
+ * goal images → LatentState on /world_model/goal_latent. Thin: conversion and pairing live in the core
+ * (preprocess, JointHistory), inference behind the WorldModel seam. Images are paired with the joint
+ * sample nearest their stamp within `max_skew_s`; an encode in flight is never queued behind more than
+ * one newer observation (newest wins). Bad messages are counted and logged (throttled), never thrown.
+ */
+import type { Subscription } from 'rxjs';
+import { loadUrdf } from '../core/robot/index.js';
+import { JointHistory } from '../core/worldmodel/joint-history.js';
+import type { ManifestImage } from '../core/worldmodel/manifest.js';
+import { ImagePreprocessor } from '../core/worldmodel/preprocess.js';
+import type { WorldModel } from '../core/worldmodel/world-model.js';
+import type { LatentState } from '../msgs/own.js';
+import type { Image, JointState, Time } from '../msgs/std.js';
+import { Topic } from '../msgs/topics.js';
+import { MsgType } from '../msgs/types.js';
+import { OnnxWorldModel } from '../runtime/onnx-world-model.js';
+import type { NodeHandle, Publisher } from '../transport/port.js';
+import { QOS_DEFAULT, QOS_SENSOR_DATA } from '../transport/port.js';
+import { JointStateReader, secToTime, timeToSec } from './convert/index.js';
+import type { NodeLaunchContext, RunningNode } from './registry.js';
+import { EncodeSlot } from '../core/worldmodel/encode-slot.js';
+
+export interface ObservationEncoderTopics {
+  camera: string;
+  jointStates: string;
+  latent: string;
+  goalImage: string;
+  goalLatent: string;
+}
+
+export interface ObservationEncoderOptions {
+  model: WorldModel;
+  /** the encoder's input image (manifest.image) */
+  image: ManifestImage;
+  /** arm joints in the model's order */
+  armJointNames: readonly string[];
+  /** largest |image stamp − joint stamp| accepted as one observation [s]; default 0.05 */
+  maxSkewSec?: number;
+  topics?: Partial<ObservationEncoderTopics>;
+}
+
+export interface ObservationEncoderCounters {
+  images: number;
+  jointStates: number;
+  latentsPublished: number;
+  goalLatentsPublished: number;
+  badImages: number;
+  badJointStates: number;
+  badGoalImages: number;
+  /** images with no joint sample within max skew */
+  unpaired: number;
+  /** observations replaced by a newer one while the encoder was busy */
+  droppedBusy: number;
+  encodeErrors: number;
+}
+
+export interface ObservationEncoderHandle extends RunningNode {
+  counters(): Readonly<ObservationEncoderCounters>;
+}
+
+const DEFAULT_TOPICS: ObservationEncoderTopics = {
+  camera: Topic.cameraImage,
+  jointStates: Topic.jointStates,
+  latent: Topic.latent,
+  goalImage: Topic.goalImage,
+  goalLatent: Topic.goalLatent,
+};
+
+function newCounters(): ObservationEncoderCounters {
+  return {
+    images: 0,
+    jointStates: 0,
+    latentsPublished: 0,
+    goalLatentsPublished: 0,
+    badImages: 0,
+    badJointStates: 0,
+    badGoalImages: 0,
+    unpaired: 0,
+    droppedBusy: 0,
+    encodeErrors: 0,
+  };
+}
+
+function latentMsg(
+  node: NodeHandle,
+  model: WorldModel,
+  frameId: string,
+  obsStamp: Time,
+  z: Float32Array,
+): LatentState {
+  return {
+    header: { stamp: secToTime(node.clock.nowSec()), frame_id: frameId },
+    model_id: model.spec.modelId,
+    observation_stamp: { sec: obsStamp.sec, nanosec: obsStamp.nanosec },
+    latent: Float32Array.from(z),
+  };
+}
+
+export function startObservationEncoder(
+  node: NodeHandle,
+  opts: ObservationEncoderOptions,
+): ObservationEncoderHandle {
+  const topics = { ...DEFAULT_TOPICS, ...opts.topics };
+  const maxSkewSec = opts.maxSkewSec ?? 0.05;
+  const n = opts.armJointNames.length;
+  const counters = newCounters();
+  const pre = new ImagePreprocessor(opts.image);
+  const history = new JointHistory(n);
+  const reader = new JointStateReader(opts.armJointNames, { topic: topics.jointStates });
+  const posScratch = new Float64Array(n);
+  const velScratch = new Float64Array(n);
+  const latentPub = node.createPublisher<LatentState>(MsgType.LatentState, topics.latent, QOS_DEFAULT);
+  const goalPub = node.createPublisher<LatentState>(MsgType.LatentState, topics.goalLatent, QOS_DEFAULT);
+  const lastWarnSec = new Map<string, number>();
+  const warn = (kind: string, err: unknown): void => {
+    // at most one line per kind per second: a broken camera must not flood the log
+    const now = node.clock.nowSec();
+    if (now - (lastWarnSec.get(kind) ?? Number.NEGATIVE_INFINITY) < 1) return;
+    lastWarnSec.set(kind, now);
+    node.logger.warn(`${kind}: ${err instanceof Error ? err.message : String(err)}`);
+  };
+  const publishTo =
+    (pub: Publisher<LatentState>, key: 'latentsPublished' | 'goalLatentsPublished') =>
+    (z: Float32Array, stamp: Time, frameId: string) => {
+      pub.publish(latentMsg(node, opts.model, frameId, stamp, z));
+      counters[key]++;
+    };
+  const onError = (err: unknown): void => {
+    counters.encodeErrors++;
+    warn('encode failed', err);
+  };
+  const obs = new EncodeSlot(
+    opts.model,
+    pre.outputLength,
+    n,
+    publishTo(latentPub, 'latentsPublished'),
+    onError,
+  );
+  const goal = new EncodeSlot(
+    opts.model,
+    pre.outputLength,
+    n,
+    publishTo(goalPub, 'goalLatentsPublished'),
+    onError,
+  );
+  let waitingStampSec = Number.NaN;
+
+  const tryPair = (): void => {
+    if (Number.isNaN(waitingStampSec)) return;
+    if (!Number.isNaN(history.nearest(waitingStampSec, maxSkewSec, obs.fillJoints()))) {
+      waitingStampSec = Number.NaN;
+      if (obs.commit()) counters.droppedBusy++;
+    } else if (history.newestStamp() > waitingStampSec + maxSkewSec) {
+      // joint samples have moved past the image: it can never be paired
+      waitingStampSec = Number.NaN;
+      counters.unpaired++;
+    }
+  };
+
+  const subs: Subscription[] = [
+    node.subscribe<Image>(MsgType.Image, topics.camera, QOS_SENSOR_DATA).subscribe((msg) => {
+      counters.images++;
+      try {
+        const stampSec = timeToSec(msg.header.stamp, topics.camera);
+        pre.run(msg, obs.fillImage(msg.header.stamp, msg.header.frame_id));
+        if (!Number.isNaN(waitingStampSec)) counters.unpaired++;
+        waitingStampSec = stampSec;
+        tryPair();
+      } catch (err) {
+        waitingStampSec = Number.NaN;
+        counters.badImages++;
+        warn(`bad image on ${topics.camera}`, err);
+      }
+    }),
+    node.subscribe<JointState>(MsgType.JointState, topics.jointStates, QOS_SENSOR_DATA).subscribe((msg) => {
+      counters.jointStates++;
+      try {
+        reader.read(msg, posScratch, velScratch);
+        history.push(timeToSec(msg.header.stamp, topics.jointStates), posScratch);
+        tryPair();
+      } catch (err) {
+        counters.badJointStates++;
+        warn(`bad joint state on ${topics.jointStates}`, err);
+      }
+    }),
+    node.subscribe<Image>(MsgType.Image, topics.goalImage, QOS_DEFAULT).subscribe((msg) => {
+      try {
+        pre.run(msg, goal.fillImage(msg.header.stamp, msg.header.frame_id));
+        // a goal image carries no arm posture: the current one is used (zeros before any joint state)
+        if (!history.latest(goal.fillJoints())) goal.fillJoints().fill(0);
+        if (goal.commit()) counters.droppedBusy++;
+      } catch (err) {
+        counters.badGoalImages++;
+        warn(`bad goal image on ${topics.goalImage}`, err);
+      }
+    }),
+  ];
+
+  return {
+    counters: () => counters,
+    stop: () => subs.forEach((s) => s.unsubscribe()),
+  };
+}
+
+/** ROS entry point: parameters → model + URDF → startObservationEncoder. */
+export async function launchObservationEncoder(
+  node: NodeHandle,
+  ctx: NodeLaunchContext,
+): Promise<RunningNode> {
+  const modelDir = node.declareParameter({
+    name: 'model_dir',
+    type: 'string',
+    default: 'models/jepa-sim',
+    description: 'directory with manifest.json and the encoder/predictor/rollout ONNX files',
+    readOnly: true,
+  });
+  const providers = node.declareParameter<string[]>({
+    name: 'execution_providers',
+    type: 'string_array',
+    default: ['tensorrt', 'cuda', 'webgpu', 'cpu'],
+    description: 'ONNX Runtime execution providers in order of preference (first that starts is used)',
+    readOnly: true,
+  });
+  const urdfFile = node.declareParameter({
+    name: 'urdf_file',
+    type: 'string',
+    default: 'urdf/robot.urdf',
+    description: "the robot's URDF; its arm joints must match the model's",
+    readOnly: true,
+  });
+  const maxSkewSec = node.declareParameter({
+    name: 'max_skew_s',
+    type: 'double',
+    default: 0.05,
+    unit: 's',
+    min: 0,
+    max: 1,
+    description: 'largest |image stamp − joint state stamp| paired into one observation',
+  });
+  const robot = loadUrdf(ctx.readText(urdfFile));
+  const model = await OnnxWorldModel.load({
+    modelDir: ctx.resolvePath(modelDir),
+    armJointNames: robot.armJointNames,
+    providers,
+    logger: node.logger,
+  });
+  const handle = startObservationEncoder(node, {
+    model,
+    image: model.manifest.image,
+    armJointNames: robot.armJointNames,
+    maxSkewSec,
+  });
+  return {
+    stop: () => {
+      handle.stop();
+      void model.dispose();
+    },
+  };
+}
