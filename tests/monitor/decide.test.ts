@@ -248,3 +248,31 @@ describe('monitor decide: latching', () => {
     expect(r.message).toContain('stale:odom');
   });
 });
+
+describe('monitor decide: the held command between proposals', () => {
+  it('when a person steps closer after a pass, expect the next tick to veto the held command', () => {
+    const { state, inputs, feed, proposal } = setup();
+    feed(1);
+    expect(decide(proposal(1, [0.5, 0, 0, 0, 0]), inputs, 1, CFG, state).kind).toBe('pass');
+    feed(1.1, [person(0.9 + 0.3)]); // surface 0.9 m: |v| ≤ 0.4 now
+    const d = decide(null, inputs, 1.1, CFG, state);
+    expect(d.kind).toBe('veto');
+    expect(d.violated).toEqual(['separation']);
+    expect(d.command[0]).toBe(0);
+  });
+
+  it('after a veto, expect every tick to keep braking until a proposal passes', () => {
+    const cfg = { ...CFG, limitEnabled: false };
+    const { state, inputs, feed, proposal } = setup(cfg, 1.3);
+    feed(0.9);
+    expect(decide(proposal(0.9, [0.5, 0, 0, 0, 0]), inputs, 0.9, cfg, state).kind).toBe('pass');
+    feed(1);
+    expect(decide(proposal(1, [1, 0, 0, 0, 0]), inputs, 1, cfg, state).kind).toBe('veto');
+    feed(1.1);
+    expect(decide(null, inputs, 1.1, cfg, state).kind).toBe('veto');
+    expect(state.counters.braking).toBe(1);
+    expect(decide(proposal(1.1, [0.2, 0, 0, 0, 0]), inputs, 1.1, cfg, state).kind).toBe('pass');
+    feed(1.2);
+    expect(decide(null, inputs, 1.2, cfg, state).kind).toBe('none');
+  });
+});

@@ -101,6 +101,11 @@ export function decide(
   return judgeProposal(proposal, state, inputs, nowSec, cfg);
 }
 
+/**
+ * The tick: brake when the planner went quiet; keep braking after a veto until a proposal passes; and
+ * re-check the command the robot is holding against the current world (a person may have stepped
+ * closer since it passed), since a passed command is only verified for one period.
+ */
 function watchdogTick(
   state: MonitorState,
   inputs: MonitorInputs,
@@ -109,19 +114,26 @@ function watchdogTick(
 ): Decision {
   const d = state.decision;
   const timeoutSec = cfg.proposalTimeoutPeriods * cfg.periodSec;
-  if (nowSec - state.lastExecutedSec <= timeoutSec) {
+  if (nowSec - state.lastExecutedSec > timeoutSec) {
+    const cause = state.lastExecutedSec === Number.NEGATIVE_INFINITY ? 'missing' : 'stale';
+    d.violated.push(VIOLATION_ID[cause].proposal);
+    return brake(
+      state,
+      inputs,
+      'veto',
+      `no proposal executed for ${cfg.proposalTimeoutPeriods} periods`,
+      'stale',
+    );
+  }
+  if (!state.moving)
+    return brake(state, inputs, 'veto', 'braking after a veto until a proposal passes', 'braking');
+  const ev = state.constraints.checkStopping(inputs.world, state.held);
+  if (ev.feasible) {
     d.kind = 'none';
     return d;
   }
-  const cause = state.lastExecutedSec === Number.NEGATIVE_INFINITY ? 'missing' : 'stale';
-  d.violated.push(VIOLATION_ID[cause].proposal);
-  return brake(
-    state,
-    inputs,
-    'veto',
-    `no proposal executed for ${cfg.proposalTimeoutPeriods} periods`,
-    'stale',
-  );
+  pushViolationIds(d.violated, ev);
+  return brake(state, inputs, 'veto', firstDetail(ev), 'vetoed');
 }
 
 /** Sanity of the proposal message itself; returns true (and brakes) when it cannot be judged. */
@@ -209,6 +221,7 @@ function judgeProposal(
 }
 
 function executed(state: MonitorState, nowSec: number, counter: Counter): Decision {
+  state.held.set(state.decision.command);
   state.lastExecutedSec = nowSec;
   state.moving = true;
   state.counters[counter]++;

@@ -19,6 +19,8 @@ export interface MonitorState {
   lastExecutedSec: number;
   /** the last decision executed a non-braking command */
   moving: boolean;
+  /** the last executed non-braking command, which the robot holds until the next decision */
+  readonly held: Float64Array;
   /** scratch for the scaled command during limiting */
   readonly scratch: Float64Array;
 }
@@ -40,13 +42,14 @@ export function createMonitorState(constraints: MonitorConstraints, cfg: Monitor
       reason: '',
       forProposal: false,
     },
-    counters: { passed: 0, limited: 0, vetoed: 0, stale: 0, malformed: 0, latchedDecisions: 0 },
+    counters: { passed: 0, limited: 0, vetoed: 0, stale: 0, malformed: 0, braking: 0, latchedDecisions: 0 },
     latch: createLatchState(cfg),
     health: { unhealthy: false, malformed: false, reason: '' },
     lastNowSec: Number.NaN,
     lastProposalStampSec: Number.NEGATIVE_INFINITY,
     lastExecutedSec: Number.NEGATIVE_INFINITY,
     moving: false,
+    held: new Float64Array(a),
     scratch: new Float64Array(a),
   };
 }

@@ -91,6 +91,8 @@ export interface MonitorCounters {
   vetoed: number;
   stale: number;
   malformed: number;
+  /** ticks that kept braking after a veto, until a proposal passed */
+  braking: number;
   latchedDecisions: number;
 }
 

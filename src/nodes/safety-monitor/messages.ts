@@ -89,6 +89,7 @@ export function buildDiagnostics(
     ['vetoed', String(c.vetoed)],
     ['stale', String(c.stale)],
     ['malformed', String(c.malformed)],
+    ['braking', String(c.braking)],
     ['latched_decisions', String(c.latchedDecisions)],
     ['latch_cause', state.latch.cause],
     ['last_reason', lastReason],
