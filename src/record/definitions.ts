@@ -43,7 +43,9 @@ export class DefinitionLibrary {
     try {
       files = readdirSync(msgDir).filter((f) => f.endsWith('.msg'));
     } catch (err) {
-      throw new Error(`message definitions: cannot read msg folder '${msgDir}': ${(err as Error).message}`);
+      throw new Error(`message definitions: cannot read msg folder '${msgDir}': ${(err as Error).message}`, {
+        cause: err,
+      });
     }
     for (const file of files) {
       const text = readFileSync(join(msgDir, file), 'utf8');

@@ -10,7 +10,7 @@ export class FileWritable implements IWritable {
     try {
       this.fd = openSync(path, 'w');
     } catch (err) {
-      throw new Error(`recording: cannot create '${path}': ${(err as Error).message}`);
+      throw new Error(`recording: cannot create '${path}': ${(err as Error).message}`, { cause: err });
     }
   }
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { Simulator } from '../../src/sim/simulator.js';
+import { protectiveSeparationM } from '../../src/sim/ground-truth.js';
+import { URDF_XML, standingPersonScenario } from './fixtures.js';
+
+describe('engine ground truth', () => {
+  it('measures the true gap between the outstretched arm and a standing person', async () => {
+    // arm at zero reaches forward to the tool_link box front: 0.10 (mount) + 0.30 (upper) + 0.25 (forearm)
+    // + 0.05 (tool box) = 0.70 m; the person's capsule surface is at 1.5 - 0.25 = 1.25 m → gap 0.55 m
+    const sim = await Simulator.create(standingPersonScenario(1.5), URDF_XML);
+    const person = sim.people[0];
+    if (!person) throw new Error('fixture has a person');
+    expect(sim.truth.distanceTo(person)).toBeCloseTo(0.55, 3);
+    sim.dispose();
+  });
+
+  it('reports a contact when the robot is driven into a person on purpose', async () => {
+    const sim = await Simulator.create(standingPersonScenario(1.5), URDF_XML);
+    const person = sim.people[0];
+    if (!person) throw new Error('fixture has a person');
+    const cmd = Float64Array.from([0.5, 0, 0, 0, 0]);
+    for (let k = 0; k < 25; k++) sim.step(cmd); // 0.5 s: ~0.2 m travelled with the ramp, still apart
+    expect(sim.truth.contacts).toHaveLength(0);
+    expect(sim.truth.distanceTo(person)).toBeGreaterThan(0.2);
+    for (let k = 0; k < 100; k++) sim.step(cmd); // 2 more seconds at 0.5 m/s: well past 0.55 m
+    expect(sim.truth.contacts.length).toBeGreaterThanOrEqual(1);
+    expect(sim.truth.contacts[0]?.personId).toBe(7);
+    expect(sim.truth.distanceTo(person)).toBeLessThan(0);
+    sim.dispose();
+  });
+
+  it('does not count contacts when the robot stays away', async () => {
+    const sim = await Simulator.create(standingPersonScenario(3), URDF_XML);
+    const cmd = Float64Array.from([0.5, 0, 0, 0, 0]);
+    for (let k = 0; k < 100; k++) sim.step(cmd); // ~1.9 m of travel leaves 2.25 - 1.9 > 0.3 m
+    expect(sim.truth.contacts).toHaveLength(0);
+    sim.dispose();
+  });
+
+  it('computes the protective separation distance of ISO/TS 15066 from true speeds', () => {
+    // v_h = 1.6, v_r = 0.6, T_r = 0.1, a = 3: T_s = 0.2, B_s = 0.06
+    // S_p = 1.6 × 0.3 + 0.6 × 0.1 + 0.06 + 0.1 = 0.48 + 0.06 + 0.06 + 0.1 = 0.70
+    expect(
+      protectiveSeparationM(1.6, 0.6, { reactionTimeS: 0.1, brakeDecelMps2: 3, marginM: 0.1 }),
+    ).toBeCloseTo(0.7, 10);
+  });
+});
