@@ -34,6 +34,7 @@ import { InputHandlers } from './safety-monitor/input-handlers.js';
 import { buildDiagnostics, buildVerdict, header, verdictState } from './safety-monitor/messages.js';
 import type { MonitorNodeConfig } from './safety-monitor/params.js';
 import { declareMonitorParameters } from './safety-monitor/params.js';
+import type { NodeLaunchContext, RunningNode } from './registry.js';
 
 export interface SafetyMonitorTopics extends InputTopics {
   cmdVel: string;
@@ -188,3 +189,34 @@ function createOutputs(
   };
 }
 
+/**
+ * ROS entry point for the node registry: reads `urdf_file` and `constraints_file` (package-relative or
+ * absolute), builds the monitor's own constraint set, and starts the monitor.
+ */
+export async function launchSafetyMonitor(node: NodeHandle, ctx: NodeLaunchContext): Promise<RunningNode> {
+  // loaded here, not at module load: the in-process users of startSafetyMonitor bring their own set
+  const { buildMonitorConstraints } = await import('./safety-monitor/constraint-source.js');
+  const urdfFile = node.declareParameter({
+    name: 'urdf_file',
+    type: 'string',
+    default: 'urdf/robot.urdf',
+    readOnly: true,
+    description: 'robot URDF (package-relative or absolute)',
+  });
+  const constraintsFile = node.declareParameter({
+    name: 'constraints_file',
+    type: 'string',
+    default: 'config/constraints.yaml',
+    readOnly: true,
+    description: 'constraint configuration, the same file the planner reads',
+  });
+  const constraints = buildMonitorConstraints({
+    urdfXml: ctx.readText(urdfFile),
+    constraintsYaml: ctx.readText(constraintsFile),
+  });
+  const handle = startSafetyMonitor(node, { constraints });
+  node.logger.info(
+    `safety monitor up: period ${handle.config.periodSec} s, joints [${constraints.armJointNames.join(', ')}]`,
+  );
+  return handle;
+}
