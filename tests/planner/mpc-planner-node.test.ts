@@ -6,7 +6,6 @@ import { Topic } from '../../src/msgs/topics.js';
 import { MsgType } from '../../src/msgs/types.js';
 import { startMpcPlanner } from '../../src/nodes/mpc-planner.js';
 import { InProcessBus } from '../../src/transport/in-process/index.js';
-import { QOS_LATCHED } from '../../src/transport/port.js';
 import { AnalyticWorldModel } from '../../src/core/worldmodel/analytic-world-model.js';
 import { FakeConstraints } from './fake-constraints.js';
 
@@ -30,7 +29,7 @@ function rig(overrides: Record<string, number | string> = {}) {
   src.subscribe<StringMsg>(MsgType.String, Topic.requests).subscribe((m) => seen.requests.push(m.data));
   const pubs = {
     latent: src.createPublisher<LatentState>(MsgType.LatentState, Topic.latent),
-    goal: src.createPublisher<LatentState>(MsgType.LatentState, Topic.goalLatent, QOS_LATCHED),
+    goal: src.createPublisher<LatentState>(MsgType.LatentState, Topic.goalLatent),
     odom: src.createPublisher<Odometry>(MsgType.Odometry, Topic.odom),
     people: src.createPublisher<TrackedPersonArray>(MsgType.TrackedPersonArray, Topic.people),
     tool: src.createPublisher<ToolState>(MsgType.ToolState, Topic.toolState),

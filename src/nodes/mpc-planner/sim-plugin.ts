@@ -1,0 +1,134 @@
+/**
+ * Hooks the planner into the built-in simulator's closed loop (src/sim/controllers.ts):
+ *  - 'mpc':    camera → observation encoder (ONNX world model) → planner → safety monitor;
+ *  - 'oracle': ground-truth latents (analytic world model) → the same planner → safety monitor.
+ * Both build their own constraint set from urdf + config/constraints.yaml + the scenario's keep-out
+ * zones, and read planner parameters from `--param mpc_planner.<name>=<value>`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AnalyticWorldModel } from '../../core/worldmodel/analytic-world-model.js';
+import type { WorldModel } from '../../core/worldmodel/world-model.js';
+import type { PipelineContext, PipelineStage } from '../../sim/controllers.js';
+import { registerController } from '../../sim/controllers.js';
+import type { ParameterValue } from '../../transport/port.js';
+import type { MpcPlannerHandle } from '../mpc-planner.js';
+import { startMpcPlanner } from '../mpc-planner.js';
+import { buildMonitorConstraints } from '../safety-monitor/constraint-source.js';
+import { withScenarioZones } from '../safety-monitor/sim-plugin.js';
+import { OnnxWorldModel } from '../../runtime/onnx-world-model.js';
+import { startObservationEncoder } from '../observation-encoder.js';
+import { startOracleEncoder } from './oracle-encoder.js';
+
+/** `--param mpc_planner.samples=256` → { samples: 256 }; numbers and booleans parsed, the rest strings. */
+export function plannerParamOverrides(
+  params: Readonly<Record<string, string>>,
+  prefix = 'mpc_planner.',
+): Record<string, ParameterValue> {
+  const out: Record<string, ParameterValue> = {};
+  for (const [key, raw] of Object.entries(params)) {
+    if (!key.startsWith(prefix)) continue;
+    const name = key.slice(prefix.length);
+    if (raw === 'true' || raw === 'false') out[name] = raw === 'true';
+    else if (name === 'noise_std') out[name] = raw.split(',').map(Number);
+    else if (raw.trim() !== '' && Number.isFinite(Number(raw))) out[name] = Number(raw);
+    else out[name] = raw;
+  }
+  return out;
+}
+
+export function buildPlannerConstraints(ctx: PipelineContext) {
+  const yamlPath = join(ctx.packageRoot, 'config', 'constraints.yaml');
+  return buildMonitorConstraints({
+    urdfXml: ctx.urdfXml,
+    constraintsYaml: existsSync(yamlPath) ? readFileSync(yamlPath, 'utf8') : null,
+    adjust: (c) => withScenarioZones(c, ctx.scenario.keepOutZones),
+  });
+}
+
+/** Status word for the progress line: plan status and planning rate. */
+function statusOf(h: MpcPlannerHandle): string {
+  const r = h.lastResult();
+  if (!r) return 'planner: waiting for inputs';
+  const hz = r.cycleMs > 0 ? ` ${(1000 / r.cycleMs).toFixed(0)} Hz` : '';
+  return `${r.status}${hz} ${r.feasibleSamples}/${r.samples} feasible`;
+}
+
+function startPlannerNode(
+  ctx: PipelineContext,
+  worldModel: WorldModel,
+  constraints: ReturnType<typeof buildPlannerConstraints>,
+  seedSalt: number,
+) {
+  const overrides = { seed: (ctx.seed * 7919 + seedSalt) % 2147483647, ...plannerParamOverrides(ctx.params) };
+  const node = ctx.transport.createNode('mpc_planner', { useSimTime: true, parameterOverrides: overrides });
+  return { node, handle: startMpcPlanner(node, { constraints, worldModel }) };
+}
+
+export function createOraclePlanner(ctx: PipelineContext): PipelineStage {
+  const names = ctx.model.armJointNames;
+  const constraints = buildPlannerConstraints(ctx);
+  const model = new AnalyticWorldModel({ armJointCount: names.length, stepSec: constraints.stepSec });
+  const encNode = ctx.transport.createNode('oracle_encoder', { useSimTime: true });
+  const planner = startPlannerNode(ctx, model, constraints, 1);
+  const encoder = startOracleEncoder(encNode, model, names, ctx.scenario.goal);
+  return {
+    status: () => `oracle ${statusOf(planner.handle)}`,
+    settle: () => planner.handle.idle(),
+    dispose: () => {
+      encoder.stop();
+      planner.handle.stop();
+      encNode.destroy();
+      planner.node.destroy();
+    },
+  };
+}
+
+/** The learned pipeline: camera → encoder (ONNX) → planner, one model instance shared by both. */
+export async function createLearnedPlanner(ctx: PipelineContext): Promise<PipelineStage> {
+  const names = ctx.model.armJointNames;
+  const constraints = buildPlannerConstraints(ctx);
+  const modelDir = join(ctx.packageRoot, ctx.params['mpc_planner.model_dir'] ?? 'models/jepa-sim');
+  const providers = (ctx.params['mpc_planner.execution_providers'] ?? 'cpu').split(',');
+  const model = await OnnxWorldModel.load({
+    modelDir,
+    armJointNames: names,
+    providers,
+    stepSec: constraints.stepSec,
+  });
+  const encNode = ctx.transport.createNode('observation_encoder', { useSimTime: true });
+  const encoder = startObservationEncoder(encNode, {
+    model,
+    image: model.manifest.image,
+    armJointNames: names,
+  });
+  const planner = startPlannerNode(ctx, model, constraints, 2);
+  // lockstep needs the encoder's in-flight encode too, when the encoder exposes it
+  const withIdle = encoder as { idle?: () => Promise<void> };
+  return {
+    status: () => `mpc ${statusOf(planner.handle)}`,
+    settle: async () => {
+      if (withIdle.idle) await withIdle.idle();
+      await planner.handle.idle();
+    },
+    dispose: async () => {
+      encoder.stop();
+      planner.handle.stop();
+      encNode.destroy();
+      planner.node.destroy();
+      await model.dispose();
+    },
+  };
+}
+
+registerController({
+  name: 'mpc',
+  description: 'the MPC planner on the learned JEPA world model (camera → encoder → planner → monitor)',
+  create: createLearnedPlanner,
+});
+
+registerController({
+  name: 'oracle',
+  description: 'the MPC planner on ground-truth state (analytic world model): the upper bound for mpc',
+  create: createOraclePlanner,
+});
