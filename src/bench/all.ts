@@ -1,2 +1,4 @@
 /** Imports every benchmark module for its registration side effect. Add new benchmarks here. */
 import './transport-bench.js';
+import './worldmodel-bench.js';
+import './monitor-bench.js';

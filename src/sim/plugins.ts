@@ -3,3 +3,4 @@
  * Planner and monitor authors: add one import line for your module here.
  */
 import './builtin-controllers.js';
+import '../nodes/safety-monitor/sim-plugin.js';
