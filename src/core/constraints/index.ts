@@ -15,3 +15,7 @@ export type {
 } from './config.js';
 export { defaultConstraintConfig, parseConstraintConfig, validateConstraintConfig } from './config-parse.js';
 export { CONSTRAINT_CONFIG_SCHEMA } from './config-schema.js';
+export { createConstraintSet } from './constraint-set.js';
+export { humanSpeedMps, maxPartSpeedMps, protectiveSeparationM, separationMarginM } from './separation.js';
+export { toolSpeedLimitMps } from './tool-rules.js';
+export { BodyModel } from './body-parts.js';

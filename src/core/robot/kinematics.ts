@@ -55,6 +55,7 @@ export class Kinematics {
   private readonly motion = new Float64Array(16);
   private readonly tmp = new Float64Array(16);
   private readonly index = new Map<string, number>();
+  private readonly dynamicLinks: ReadonlySet<number>;
 
   constructor(
     readonly model: RobotModel,
@@ -95,6 +96,7 @@ export class Kinematics {
       if (dynamicJoints.has(i) || dynamicLinks.has(s.parentIdx)) dynamicLinks.add(s.childIdx);
     });
     this.dynamicSteps = this.steps.filter((s) => dynamicLinks.has(s.childIdx));
+    this.dynamicLinks = dynamicLinks;
     this.computeSteps(this.steps, new Float64Array(variable.length));
   }
 
@@ -102,6 +104,11 @@ export class Kinematics {
     const i = this.index.get(name);
     if (i === undefined) throw new UrdfError(`Kinematics: link '${name}' does not exist`);
     return i;
+  }
+
+  /** Whether link i moves when a variable joint moves (otherwise its transform never changes). */
+  isDynamicLink(linkIdx: number): boolean {
+    return this.dynamicLinks.has(linkIdx);
   }
 
   /** Recomputes the links that move with the variable joints; q in `variableJointNames` order. */

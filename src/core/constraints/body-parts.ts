@@ -1,0 +1,210 @@
+/**
+ * The robot's body as capsules (segment + radius) covering every URDF collision shape, for separation and
+ * zone checks. Capsules on links that never move with the arm are fixed in base_link; the others are
+ * recomputed from FK. Meshes are not covered (their extent is unknown without loading them).
+ */
+import { Kinematics, originMatrix, ARM_TIP_LINK } from '../robot/index.js';
+import type { RobotModel, Shape } from '../robot/index.js';
+
+interface LocalCapsule {
+  name: string;
+  linkIdx: number;
+  a: [number, number, number];
+  b: [number, number, number];
+  radiusM: number;
+}
+
+/** Segment endpoints (in the shape's link frame) and radius of a capsule that contains the shape. */
+function capsuleOfShape(shape: Shape): { a: number[]; b: number[]; r: number } | undefined {
+  const g = shape.geometry;
+  let a: number[];
+  let b: number[];
+  let r: number;
+  if (g.kind === 'sphere') [a, b, r] = [[0, 0, 0], [0, 0, 0], g.radiusM];
+  else if (g.kind === 'cylinder') [a, b, r] = [[0, 0, -g.lengthM / 2], [0, 0, g.lengthM / 2], g.radiusM];
+  else if (g.kind === 'box') {
+    const half = g.sizeM.map((s) => s / 2);
+    const k = half.indexOf(Math.max(...half));
+    a = [0, 0, 0];
+    b = [0, 0, 0];
+    a[k] = -(half[k] as number);
+    b[k] = half[k] as number;
+    r = Math.hypot(...half.filter((_, i) => i !== k));
+  } else return undefined;
+  const m = originMatrix(shape.origin);
+  const apply = (p: number[]): number[] =>
+    [0, 1, 2].map(
+      (i) =>
+        (m[i] as number) * (p[0] as number) +
+        (m[4 + i] as number) * (p[1] as number) +
+        (m[8 + i] as number) * (p[2] as number) +
+        (m[12 + i] as number),
+    );
+  return { a: apply(a), b: apply(b), r };
+}
+
+export class BodyModel {
+  readonly kin: Kinematics;
+  readonly count: number;
+  readonly names: readonly string[];
+  readonly radiusM: Float64Array;
+  /** capsule i endpoints in base_link: [ax, ay, az, bx, by, bz] at 6 i */
+  readonly endsInBase: Float64Array;
+  /** tool tip in base_link (NaN when the robot has no tool_tip) */
+  readonly tipInBase = new Float64Array(3);
+  /** arm joint j: unit axis and a point on it, in base_link, at 3 j (after updateArm) */
+  readonly jointAxisInBase: Float64Array;
+  readonly jointPointInBase: Float64Array;
+  /** 1 when capsule i moves with arm joint j, at i·n + j */
+  readonly movesWith: Uint8Array;
+  readonly armJointCount: number;
+  private readonly capsules: LocalCapsule[];
+  private readonly dynamicIdx: Int32Array;
+  private readonly tipIdx: number;
+  private readonly jointChildIdx: Int32Array;
+  private readonly jointAxisLocal: Float64Array;
+  private readonly jointPrismatic: Uint8Array;
+
+  constructor(model: RobotModel, armJointNames: readonly string[]) {
+    this.kin = new Kinematics(model, { variableJoints: armJointNames });
+    this.armJointCount = armJointNames.length;
+    this.capsules = [];
+    for (const link of model.links.values()) {
+      link.collisions.forEach((shape, i) => {
+        const c = capsuleOfShape(shape);
+        if (!c) return;
+        const name = link.collisions.length > 1 ? `${link.name}#${i}` : link.name;
+        const linkIdx = this.kin.linkIndex(link.name);
+        this.capsules.push({
+          name,
+          linkIdx,
+          a: c.a as LocalCapsule['a'],
+          b: c.b as LocalCapsule['b'],
+          radiusM: c.r,
+        });
+      });
+    }
+    this.count = this.capsules.length;
+    this.names = this.capsules.map((c) => c.name);
+    this.radiusM = Float64Array.from(this.capsules, (c) => c.radiusM);
+    this.endsInBase = new Float64Array(6 * this.count);
+    this.dynamicIdx = Int32Array.from(
+      this.capsules.flatMap((c, i) => (this.kin.isDynamicLink(c.linkIdx) ? [i] : [])),
+    );
+    this.tipIdx = model.links.has(ARM_TIP_LINK) ? this.kin.linkIndex(ARM_TIP_LINK) : -1;
+    const n = this.armJointCount;
+    const joints = armJointNames.map((name) => model.joints.get(name));
+    this.jointChildIdx = Int32Array.from(joints, (j) => this.kin.linkIndex(j?.child ?? ''));
+    this.jointAxisLocal = Float64Array.from(joints.flatMap((j) => [...(j?.axis ?? [1, 0, 0])]));
+    this.jointPrismatic = Uint8Array.from(joints, (j) => (j?.type === 'prismatic' ? 1 : 0));
+    this.jointAxisInBase = new Float64Array(3 * n);
+    this.jointPointInBase = new Float64Array(3 * n);
+    this.movesWith = new Uint8Array(this.count * n);
+    this.capsules.forEach((c, i) => {
+      for (let j = 0; j < n; j++) {
+        this.movesWith[i * n + j] = isBelow(
+          model,
+          this.kin.linkNames[c.linkIdx] as string,
+          joints[j]?.name ?? '',
+        )
+          ? 1
+          : 0;
+      }
+    });
+    this.tipMovesWith = Uint8Array.from(armJointNames, (name) =>
+      isBelow(model, ARM_TIP_LINK, name) ? 1 : 0,
+    );
+    const zero = new Float64Array(n);
+    this.writeCapsules(Int32Array.from(this.capsules, (_, i) => i));
+    this.updateArm(zero);
+  }
+
+  /** 1 when the tool tip moves with arm joint j */
+  readonly tipMovesWith: Uint8Array;
+
+  isPrismatic(j: number): boolean {
+    return this.jointPrismatic[j] === 1;
+  }
+
+  /** FK for arm joint positions q (armJointNames order): moving capsules, tool tip, joint axes. */
+  updateArm(q: ArrayLike<number>): void {
+    this.kin.update(q);
+    this.writeCapsules(this.dynamicIdx);
+    this.updateReach();
+    if (this.tipIdx >= 0) this.kin.positionOf(this.tipIdx, this.tipInBase);
+    else this.tipInBase.fill(Number.NaN);
+    const t = this.kin.transforms;
+    for (let j = 0; j < this.armJointCount; j++) {
+      const o = 16 * (this.jointChildIdx[j] as number);
+      const ax = this.jointAxisLocal[3 * j] as number;
+      const ay = this.jointAxisLocal[3 * j + 1] as number;
+      const az = this.jointAxisLocal[3 * j + 2] as number;
+      for (let r = 0; r < 3; r++) {
+        this.jointAxisInBase[3 * j + r] =
+          (t[o + r] as number) * ax + (t[o + 4 + r] as number) * ay + (t[o + 8 + r] as number) * az;
+        this.jointPointInBase[3 * j + r] = t[o + 12 + r] as number;
+      }
+    }
+  }
+
+  /** Capsule endpoints then the tool tip, moved from base_link to odom by the base pose: out[6·count + 3]. */
+  toOdom(xM: number, yM: number, yawRad: number, out: Float64Array): void {
+    const c = Math.cos(yawRad);
+    const s = Math.sin(yawRad);
+    const e = this.endsInBase;
+    const m = 2 * this.count;
+    for (let k = 0; k < m; k++) {
+      const ex = e[3 * k] as number;
+      const ey = e[3 * k + 1] as number;
+      out[3 * k] = xM + c * ex - s * ey;
+      out[3 * k + 1] = yM + s * ex + c * ey;
+      out[3 * k + 2] = e[3 * k + 2] as number;
+    }
+    const tx = this.tipInBase[0] as number;
+    const ty = this.tipInBase[1] as number;
+    out[3 * m] = xM + c * tx - s * ty;
+    out[3 * m + 1] = yM + s * tx + c * ty;
+    out[3 * m + 2] = this.tipInBase[2] as number;
+  }
+
+  /** Horizontal radius [m] around the base origin that contains every capsule (after updateArm). */
+  horizontalReachM = 0;
+
+  private updateReach(): void {
+    const e = this.endsInBase;
+    let reach = 0;
+    for (let i = 0; i < this.count; i++) {
+      const o = 6 * i;
+      const ra = Math.sqrt((e[o] as number) ** 2 + (e[o + 1] as number) ** 2);
+      const rb = Math.sqrt((e[o + 3] as number) ** 2 + (e[o + 4] as number) ** 2);
+      reach = Math.max(reach, Math.max(ra, rb) + (this.radiusM[i] as number));
+    }
+    this.horizontalReachM = reach;
+  }
+
+  private writeCapsules(indices: Int32Array): void {
+    const t = this.kin.transforms;
+    const e = this.endsInBase;
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k] as number;
+      const c = this.capsules[i] as LocalCapsule;
+      const o = 16 * c.linkIdx;
+      for (let r = 0; r < 3; r++) {
+        const m0 = t[o + r] as number;
+        const m1 = t[o + 4 + r] as number;
+        const m2 = t[o + 8 + r] as number;
+        const m3 = t[o + 12 + r] as number;
+        e[6 * i + r] = m0 * c.a[0] + m1 * c.a[1] + m2 * c.a[2] + m3;
+        e[6 * i + 3 + r] = m0 * c.b[0] + m1 * c.b[1] + m2 * c.b[2] + m3;
+      }
+    }
+  }
+}
+
+/** Whether `link` is the child of `jointName` or below it. */
+function isBelow(model: RobotModel, link: string, jointName: string): boolean {
+  for (let j = model.parentJointOf.get(link); j !== undefined; j = model.parentJointOf.get(j.parent)) {
+    if (j.name === jointName) return true;
+  }
+  return false;
+}

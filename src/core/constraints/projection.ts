@@ -1,0 +1,184 @@
+/**
+ * Per-step projection: the action closest (in the sense below) to `desired` that satisfies every per-step
+ * constraint at the given robot state, feasible by construction:
+ *   1. clamp to the velocity box (speed limits, stop-before-position-limit);
+ *   2. scale toward zero until every body part's speed bound fits its separation cap and the tool-tip
+ *      speed fits the tool rule (all these sets are convex and contain zero, so scaling stays inside);
+ *   3. clamp each component to what the acceleration limits reach from `prev`; if that leaves the
+ *      feasible set, move from `prev` along the straight line to the step-2 target as far as the
+ *      acceleration limits allow (inside the set whenever `prev` was, by convexity).
+ * Caps get a 2 % reserve for the change of lever arms within one period (second-order effect).
+ */
+import { reachableVelocity } from '../robot/index.js';
+import type { Person, ToolInfo } from '../types.js';
+import type { BodyModel } from './body-parts.js';
+import type { ConstraintConfig } from './config.js';
+import { pointSegmentDistance2D } from './geometry.js';
+import { accelLimits, velocityBox } from './limits.js';
+import type { ResolvedLimits } from './limits.js';
+import { humanSpeedMps, maxPartSpeedMps } from './separation.js';
+import type { SpeedModel } from './speed-model.js';
+import { toolSpeedLimitMps } from './tool-rules.js';
+
+const RESERVE = 0.98;
+
+export interface StepState {
+  xM: number;
+  yM: number;
+  yawRad: number;
+  q: Float64Array;
+}
+
+export class Projector {
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  /** separation speed cap per body part [m/s] at the last `prepare` */
+  readonly capMps: Float64Array;
+  /** tool-tip speed limit [m/s] at the last `prepare` */
+  toolLimitMps = Number.POSITIVE_INFINITY;
+  private readonly acc: Float64Array;
+  private readonly dec: Float64Array;
+  private readonly ends: Float64Array;
+  private readonly target: Float64Array;
+  private readonly scratch: Float64Array;
+  private readonly reach = new Float64Array(2);
+
+  constructor(
+    private readonly cfg: ConstraintConfig,
+    private readonly lim: ResolvedLimits,
+    private readonly body: BodyModel,
+    private readonly speed: SpeedModel,
+    private readonly a: number,
+  ) {
+    this.lo = new Float64Array(a);
+    this.hi = new Float64Array(a);
+    this.acc = new Float64Array(a);
+    this.dec = new Float64Array(a);
+    accelLimits(cfg, lim, this.acc, this.dec);
+    this.capMps = new Float64Array(body.count);
+    this.ends = new Float64Array(6 * body.count + 3);
+    this.target = new Float64Array(a);
+    this.scratch = new Float64Array(a);
+  }
+
+  /** Computes the velocity box, separation caps and tool limit at `state`, tSec after the snapshot. */
+  prepare(state: StepState, people: readonly Person[], tool: ToolInfo, tSec: number): void {
+    const dt = this.cfg.controlPeriodSec;
+    this.body.updateArm(state.q);
+    this.speed.update();
+    velocityBox(this.cfg, this.lim, state.q, dt, this.lo, this.hi);
+    this.body.toOdom(state.xM, state.yM, state.yawRad, this.ends);
+    const sep = this.cfg.separation;
+    let nearestGap = Number.POSITIVE_INFINITY;
+    let fastestPart = 0;
+    for (let i = 0; i < this.body.count; i++) {
+      const vFull = this.fullSpeedBound(i);
+      fastestPart = Math.max(fastestPart, vFull);
+      let cap = Number.POSITIVE_INFINITY;
+      for (const p of people) {
+        const gap = this.gapTo(i, p);
+        nearestGap = Math.min(nearestGap, gap);
+        if (!sep.enabled) continue;
+        const vh = humanSpeedMps(sep, gap - vFull * dt);
+        cap = Math.min(cap, RESERVE * maxPartSpeedMps(sep, gap, tSec, dt, vh));
+      }
+      this.capMps[i] = cap;
+    }
+    // the tool rule looks at the person's worst-case disc after this period
+    const vh = humanSpeedMps(sep, nearestGap - fastestPart * dt);
+    const gapAfter = nearestGap - fastestPart * dt - vh * (tSec + dt);
+    this.toolLimitMps = RESERVE * toolSpeedLimitMps(this.cfg.tool, tool, gapAfter);
+  }
+
+  /** Projects `desired` given the previous action; call `prepare` first. */
+  project(
+    prev: ArrayLike<number>,
+    desired: ArrayLike<number>,
+    dOff: number,
+    out: Float64Array | Float32Array,
+    o: number,
+  ): void {
+    const { a, lo, hi, target } = this;
+    for (let k = 0; k < a; k++) {
+      const d = desired[dOff + k] as number;
+      const v = Number.isFinite(d) ? d : 0;
+      target[k] = v < (lo[k] as number) ? (lo[k] as number) : v > (hi[k] as number) ? (hi[k] as number) : v;
+    }
+    const s = this.capScale(target);
+    if (s < 1) for (let k = 0; k < a; k++) target[k] = (target[k] as number) * s;
+    let alpha = 1;
+    for (let k = 0; k < a; k++) {
+      const p = Number.isFinite(prev[k] as number) ? (prev[k] as number) : 0;
+      reachableVelocity(
+        p,
+        this.acc[k] as number,
+        this.dec[k] as number,
+        this.cfg.controlPeriodSec,
+        this.reach,
+      );
+      const t = target[k] as number;
+      const r0 = this.reach[0] as number;
+      const r1 = this.reach[1] as number;
+      const c = t < r0 ? r0 : t > r1 ? r1 : t;
+      out[o + k] = c;
+      if (c !== t) alpha = Math.min(alpha, Math.abs((c - p) / (t - p)));
+    }
+    if (alpha === 1 || this.inside(out, o)) return;
+    for (let k = 0; k < a; k++) {
+      const p = Number.isFinite(prev[k] as number) ? (prev[k] as number) : 0;
+      out[o + k] = p + alpha * ((target[k] as number) - p);
+    }
+  }
+
+  /** Whether u (at out[o..]) is within the box, every separation cap and the tool limit (after `prepare`). */
+  inside(u: ArrayLike<number>, o = 0): boolean {
+    for (let k = 0; k < this.a; k++) {
+      const v = u[o + k] as number;
+      if (!(v >= (this.lo[k] as number) - 1e-9 && v <= (this.hi[k] as number) + 1e-9)) return false;
+    }
+    const view = o === 0 ? u : this.copyOut(u, o);
+    return this.capScale(view) >= 1 - 1e-9;
+  }
+
+  private copyOut(u: ArrayLike<number>, o: number): Float64Array {
+    for (let k = 0; k < this.a; k++) this.scratch[k] = u[o + k] as number;
+    return this.scratch;
+  }
+
+  /** Largest s ≤ 1 such that s·u meets every separation cap and the tool limit. */
+  private capScale(u: ArrayLike<number>): number {
+    let s = 1;
+    for (let i = 0; i < this.body.count; i++) {
+      const v = this.speed.partSpeedBound(i, u);
+      const cap = this.capMps[i] as number;
+      if (v > cap) s = Math.min(s, cap / v);
+    }
+    const vt = this.speed.toolSpeed(u);
+    if (vt > this.toolLimitMps) s = Math.min(s, this.toolLimitMps / vt);
+    return s;
+  }
+
+  private fullSpeedBound(i: number): number {
+    let s = 0;
+    const g = this.speed.g;
+    for (let k = 0; k < this.a; k++) {
+      s +=
+        (g[i * this.a + k] as number) *
+        Math.max(Math.abs(this.lo[k] as number), Math.abs(this.hi[k] as number));
+    }
+    return s;
+  }
+
+  private gapTo(i: number, p: Person): number {
+    const e = this.ends;
+    const d = pointSegmentDistance2D(
+      e[6 * i] as number,
+      e[6 * i + 1] as number,
+      e[6 * i + 3] as number,
+      e[6 * i + 4] as number,
+      p.xInOdomM,
+      p.yInOdomM,
+    );
+    return d - p.radiusM - (this.body.radiusM[i] as number);
+  }
+}

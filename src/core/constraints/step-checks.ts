@@ -1,0 +1,165 @@
+/**
+ * Checks at one trajectory step that need the body in odom: ISO/TS 15066 separation against every person's
+ * worst-case disc, keep-out zones, the tool workspace and the tool-speed rule. Body-part speed v_r is the
+ * distance an end of the capsule moved in the step over the period (the larger of the two ends).
+ */
+import type { WorldSnapshot } from '../types.js';
+import type { Violation } from './api.js';
+import type { BodyModel } from './body-parts.js';
+import type { ConstraintConfig } from './config.js';
+import { pointSegmentDistance2D } from './geometry.js';
+import { humanSpeedMps, separationMarginM } from './separation.js';
+import { toolSpeedLimitMps } from './tool-rules.js';
+import { capsuleZoneDistanceM } from './zones.js';
+import type { CompiledZone } from './zones.js';
+
+/** A body part slower than this is at rest: ISO/TS 15066 SSM asks a robot to stop, not to flee. */
+export const STATIONARY_MPS = 1e-3;
+const TOL = 1e-6;
+
+export interface StepContext {
+  cfg: ConstraintConfig;
+  body: BodyModel;
+  zones: readonly CompiledZone[];
+  /** capsule ends + tool tip in odom at the previous and the current step */
+  prevEnds: Float64Array;
+  curEnds: Float64Array;
+  px: Float64Array;
+  py: Float64Array;
+  pr: Float64Array;
+  ids: Float64Array;
+  nPeople: number;
+  minMarginM: number;
+  sink: Violation[] | null;
+}
+
+function endSpeed(ctx: StepContext, k: number, dt: number): number {
+  const a = ctx.prevEnds;
+  const b = ctx.curEnds;
+  const dx = (b[3 * k] as number) - (a[3 * k] as number);
+  const dy = (b[3 * k + 1] as number) - (a[3 * k + 1] as number);
+  const dz = (b[3 * k + 2] as number) - (a[3 * k + 2] as number);
+  return Math.sqrt(dx * dx + dy * dy + dz * dz) / dt;
+}
+
+export function checkSeparationAndZones(
+  ctx: StepContext,
+  world: WorldSnapshot,
+  step: number,
+  xM: number,
+  yM: number,
+): boolean {
+  const nearestDiscGap = checkSeparation(ctx, step);
+  let ok = nearestDiscGap.ok;
+  if (!ok && !ctx.sink) return false;
+  ok = checkZones(ctx, step, xM, yM) && ok;
+  if (!ok && !ctx.sink) return false;
+  ok = checkTool(ctx, world, step, nearestDiscGap.gapM) && ok;
+  return ok;
+}
+
+const sepResult = { ok: true, gapM: Number.POSITIVE_INFINITY };
+
+/** Separation margins; also returns the smallest gap to any person's worst-case disc (for the tool rule). */
+function checkSeparation(ctx: StepContext, step: number): typeof sepResult {
+  const { cfg, body, curEnds: e } = ctx;
+  const sep = cfg.separation;
+  const dt = cfg.controlPeriodSec;
+  const t = (step + 1) * dt;
+  sepResult.ok = true;
+  sepResult.gapM = Number.POSITIVE_INFINITY;
+  if (ctx.nPeople === 0) return sepResult;
+  for (let i = 0; i < body.count; i++) {
+    const vr = Math.max(endSpeed(ctx, 2 * i, dt), endSpeed(ctx, 2 * i + 1, dt));
+    const o = 6 * i;
+    for (let p = 0; p < ctx.nPeople; p++) {
+      const d = pointSegmentDistance2D(
+        e[o] as number,
+        e[o + 1] as number,
+        e[o + 3] as number,
+        e[o + 4] as number,
+        ctx.px[p] as number,
+        ctx.py[p] as number,
+      );
+      const gap = d - (ctx.pr[p] as number) - (body.radiusM[i] as number);
+      const discGap = gap - humanSpeedMps(sep, gap) * t;
+      if (discGap < sepResult.gapM) sepResult.gapM = discGap;
+      if (!sep.enabled) continue;
+      const margin = separationMarginM(sep, gap, t, vr);
+      if (margin < ctx.minMarginM) ctx.minMarginM = margin;
+      if (margin < -TOL && vr > STATIONARY_MPS) {
+        sepResult.ok = false;
+        if (!ctx.sink) return sepResult;
+        const detail = `person ${ctx.ids[p]}: gap ${gap.toFixed(3)} m at t=${t.toFixed(2)} s while moving at ${vr.toFixed(3)} m/s; needs ${(gap - margin).toFixed(3)} m (v_h·t + S_p)`;
+        ctx.sink.push({
+          constraintId: 'separation',
+          step,
+          bodyPart: body.names[i] as string,
+          marginM: margin,
+          detail,
+        });
+      }
+    }
+  }
+  return sepResult;
+}
+
+function checkZones(ctx: StepContext, step: number, xM: number, yM: number): boolean {
+  const { cfg, body, curEnds: e } = ctx;
+  const zc = cfg.keepOutZones;
+  if (!zc.enabled) return true;
+  let ok = true;
+  for (const z of ctx.zones) {
+    const far = Math.hypot(xM - z.cx, yM - z.cy) - z.radiusM - body.horizontalReachM - zc.marginM;
+    if (far > 0) continue;
+    for (let i = 0; i < body.count; i++) {
+      const m = capsuleZoneDistanceM(z, e, 6 * i, body.radiusM[i] as number) - zc.marginM;
+      if (m >= -TOL) continue;
+      ok = false;
+      if (!ctx.sink) return false;
+      const detail = `enters keep-out zone '${z.name}' by ${(-m).toFixed(3)} m (zone margin ${zc.marginM} m)`;
+      ctx.sink.push({
+        constraintId: 'keep_out_zone',
+        step,
+        bodyPart: body.names[i] as string,
+        marginM: m,
+        detail,
+      });
+    }
+  }
+  return ok;
+}
+
+function checkTool(ctx: StepContext, world: WorldSnapshot, step: number, discGapM: number): boolean {
+  const { cfg, body } = ctx;
+  const tip = body.tipInBase;
+  let ok = true;
+  if (cfg.toolWorkspace.enabled && !Number.isNaN(tip[0])) {
+    const lo = cfg.toolWorkspace.minInBaseM;
+    const hi = cfg.toolWorkspace.maxInBaseM;
+    let m = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < 3; k++)
+      m = Math.min(m, (tip[k] as number) - (lo[k] as number), (hi[k] as number) - (tip[k] as number));
+    if (m < -TOL) {
+      ok = false;
+      if (!ctx.sink) return false;
+      const detail = `tool tip at [${[...tip].map((v) => v.toFixed(3)).join(', ')}] in base_link leaves the workspace box`;
+      ctx.sink.push({ constraintId: 'tool_workspace', step, bodyPart: 'tool_tip', marginM: m, detail });
+    }
+  }
+  const limit = toolSpeedLimitMps(cfg.tool, world.tool, discGapM);
+  if (limit === Number.POSITIVE_INFINITY || Number.isNaN(tip[0])) return ok;
+  const speed = endSpeed(ctx, 2 * body.count, cfg.controlPeriodSec);
+  if (speed > limit + 1e-5) {
+    ok = false;
+    const detail = `sharp tool '${world.tool.name}' tip moves at ${speed.toFixed(3)} m/s, limit ${limit} m/s`;
+    ctx.sink?.push({
+      constraintId: 'tool_speed',
+      step,
+      bodyPart: 'tool_tip',
+      marginM: limit - speed,
+      detail,
+    });
+  }
+  return ok;
+}
