@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parametersForNode, parseParamsFile } from '../../src/nodes/params-file.js';
+import { NODE_NAMES } from '../../src/nodes/registry.js';
+import { validateParameter } from '../../src/transport/parameters.js';
+import { declaredParameters } from './declared-parameters.js';
+
+const file = parseParamsFile(
+  readFileSync(new URL('../../config/params.yaml', import.meta.url), 'utf8'),
+  'config/params.yaml',
+);
+
+describe('config/params.yaml matches what the nodes declare', () => {
+  it('holds entries only for nodes that exist, plus the /** wildcard', () => {
+    const known = new Set(['/**', ...NODE_NAMES.map((n) => `/${n}`)]);
+    expect([...file.keys()].filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it.each(NODE_NAMES)('names every parameter %s declares, with a value it accepts', async (name) => {
+    const params = parametersForNode(file, name);
+    const declared = await declaredParameters(name, params);
+    // a launcher that stops early (node not written yet, model files absent) still reports what it declared up to there
+    const missing = declared.descriptors.filter((d) => !(d.name in params)).map((d) => d.name);
+    expect(missing).toEqual([]);
+    for (const d of declared.descriptors)
+      expect(() => validateParameter(name, d, params[d.name])).not.toThrow();
+    if (declared.error === undefined) {
+      const names = new Set(['use_sim_time', ...declared.descriptors.map((d) => d.name)]);
+      expect(Object.keys(params).filter((k) => !names.has(k))).toEqual([]);
+    }
+  });
+});
