@@ -19,7 +19,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as d:
         rec = write_fixture(Path(d) / "fx.mcap", seconds=40.0)
         train(parse_args(["--data", str(rec), "--out", str(OUT), "--steps", "40", "--batch", "16",
-                          "--image-size", "16", "--channels", "8,8", "--latent-dim", "8",
+                          "--image-hw", "16,16", "--channels", "8,8", "--latent-dim", "8",
                           "--predictor-hidden", "16", "--segment-sec", "10", "--k", "3"]))
 
 

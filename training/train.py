@@ -34,7 +34,7 @@ def parse_args(argv=None):
     p.add_argument("--k", type=int, default=4, help="rollout steps in the loss")
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--latent-dim", type=int, default=64)
-    p.add_argument("--image-size", type=int, default=64)
+    p.add_argument("--image-hw", default="48,64", help="encoder input height,width [px] (sim camera 96x128 -> 2x box)")
     p.add_argument("--channels", default="16,32,64,64")
     p.add_argument("--predictor-hidden", type=int, default=256)
     p.add_argument("--regularizer", choices=("sigreg", "vicreg"), default="sigreg")
@@ -48,11 +48,16 @@ def parse_args(argv=None):
     return p.parse_args(argv)
 
 
+def _hw(args) -> tuple[int, int]:
+    h, w = (int(x) for x in args.image_hw.split(","))
+    return h, w
+
+
 def get_frames(args, files) -> Frames:
     if args.cache and Path(args.cache).exists():
         with np.load(args.cache) as z:
             return Frames(**{k: z[k] for k in z.files})
-    fr = load_frames(files, period_sec=args.period, image_hw=(args.image_size, args.image_size),
+    fr = load_frames(files, period_sec=args.period, image_hw=_hw(args),
                      joint_names=ARM_JOINTS, segment_sec=args.segment_sec)
     if args.cache:
         np.savez(args.cache, **fr.__dict__)
@@ -99,7 +104,7 @@ def train(args) -> dict:
     starts = window_starts(frames, args.k, holdout=False)
     if len(starts) < args.batch:
         raise ValueError(f"only {len(starts)} training windows of {args.k} steps; need >= --batch {args.batch}")
-    cfg = ModelConfig(image_hw=(args.image_size, args.image_size), joints=frames.joints.shape[1],
+    cfg = ModelConfig(image_hw=_hw(args), joints=frames.joints.shape[1],
                       actions=frames.actions.shape[1], latent_dim=args.latent_dim,
                       channels=tuple(int(c) for c in args.channels.split(",")), predictor_hidden=args.predictor_hidden)
     model = WorldModel(cfg, action_bounds(frames))

@@ -11,7 +11,7 @@ from onnx.reference import ReferenceEvaluator
 from training.tests.mcap_fixture import write_fixture
 from training.train import parse_args, train
 
-TINY = ["--steps", "30", "--batch", "16", "--image-size", "16", "--channels", "8,8", "--latent-dim", "8",
+TINY = ["--steps", "30", "--batch", "16", "--image-hw", "16,16", "--channels", "8,8", "--latent-dim", "8",
         "--predictor-hidden", "16", "--segment-sec", "10", "--k", "3"]
 
 
