@@ -20,6 +20,7 @@ import { MsgType } from '../msgs/types.js';
 import type { NodeHandle, Timer } from '../transport/port.js';
 import { QOS_COMMAND, QOS_DEFAULT, QOS_SENSOR_DATA } from '../transport/port.js';
 import { actionToActionCommand } from './convert/index.js';
+import type { NodeLaunchContext, RunningNode } from './registry.js';
 import type { PlannerTopics } from './mpc-planner/inputs.js';
 import { PlannerInputs } from './mpc-planner/inputs.js';
 import { buildPlan, header, pathMarkers, statusPlan } from './mpc-planner/messages.js';
@@ -201,5 +202,49 @@ function createOutputs(node: NodeHandle, topics: MpcPlannerTopics) {
     plan: node.createPublisher<Plan>(MsgType.Plan, topics.plan, QOS_DEFAULT),
     markers: node.createPublisher<MarkerArray>(MsgType.MarkerArray, topics.markers, QOS_DEFAULT),
     requests: node.createPublisher<StringMsg>(MsgType.String, topics.requests, QOS_DEFAULT),
+  };
+}
+
+/** ROS entry point: parameters → URDF + constraints YAML + ONNX world model → startMpcPlanner. */
+export async function launchMpcPlanner(node: NodeHandle, ctx: NodeLaunchContext): Promise<RunningNode> {
+  const str = (name: string, def: string, description: string): string =>
+    node.declareParameter<string>({ name, type: 'string', default: def, readOnly: true, description });
+  const urdfFile = str('urdf_file', 'urdf/robot.urdf', 'robot URDF (package-relative or absolute)');
+  const constraintsFile = str(
+    'constraints_file',
+    'config/constraints.yaml',
+    "the constraint config (the monitor's file)",
+  );
+  const modelDir = str('model_dir', 'models/jepa-sim', 'directory with manifest.json and the ONNX files');
+  const providers = node.declareParameter<string[]>({
+    name: 'execution_providers',
+    type: 'string_array',
+    default: ['tensorrt', 'cuda', 'webgpu', 'cpu'],
+    readOnly: true,
+    description: 'ONNX Runtime execution providers in order of preference',
+  });
+  // loaded here, not at the top: the node module stays free of ONNX Runtime for tests and the simulator
+  const { buildMonitorConstraints } = await import('./safety-monitor/constraint-source.js');
+  const { OnnxWorldModel } = await import('../runtime/onnx-world-model.js');
+  const constraints = buildMonitorConstraints({
+    urdfXml: ctx.readText(urdfFile),
+    constraintsYaml: ctx.readText(constraintsFile),
+  });
+  const worldModel = await OnnxWorldModel.load({
+    modelDir: ctx.resolvePath(modelDir),
+    armJointNames: constraints.armJointNames,
+    providers,
+    stepSec: constraints.stepSec,
+    logger: node.logger,
+  });
+  const handle = startMpcPlanner(node, { constraints, worldModel });
+  node.logger.info(
+    `mpc planner up: ${handle.config.planner.method} K=${handle.config.planner.samples} H=${handle.config.planner.horizon} at ${handle.config.rateHz} Hz on ${worldModel.provider}`,
+  );
+  return {
+    stop: () => {
+      handle.stop();
+      void worldModel.dispose();
+    },
   };
 }
