@@ -16,8 +16,6 @@ import type { MpcPlannerHandle } from '../mpc-planner.js';
 import { startMpcPlanner } from '../mpc-planner.js';
 import { buildMonitorConstraints } from '../safety-monitor/constraint-source.js';
 import { withScenarioZones } from '../safety-monitor/sim-plugin.js';
-import { OnnxWorldModel } from '../../runtime/onnx-world-model.js';
-import { startObservationEncoder } from '../observation-encoder.js';
 import { startOracleEncoder } from './oracle-encoder.js';
 
 /** `--param mpc_planner.samples=256` → { samples: 256 }; numbers and booleans parsed, the rest strings. */
@@ -86,6 +84,9 @@ export function createOraclePlanner(ctx: PipelineContext): PipelineStage {
 
 /** The learned pipeline: camera → encoder (ONNX) → planner, one model instance shared by both. */
 export async function createLearnedPlanner(ctx: PipelineContext): Promise<PipelineStage> {
+  // loaded on demand: the oracle and the other controllers run without ONNX Runtime
+  const { OnnxWorldModel } = await import('../../runtime/onnx-world-model.js');
+  const { startObservationEncoder } = await import('../observation-encoder.js');
   const names = ctx.model.armJointNames;
   const constraints = buildPlannerConstraints(ctx);
   const modelDir = join(ctx.packageRoot, ctx.params['mpc_planner.model_dir'] ?? 'models/jepa-sim');
