@@ -10,4 +10,4 @@ if [ ! -f "$stamp" ] || ! cmp -s training/requirements.txt "$stamp"; then
   "$venv/bin/pip" install --quiet -r training/requirements.txt
   cp training/requirements.txt "$stamp"
 fi
-"$venv/bin/python" -m pytest -q training/tests "$@"
+"$venv/bin/python" -m pytest -q training/tests tests/launch "$@"

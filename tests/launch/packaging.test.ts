@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { NODE_NAMES } from '../../src/nodes/registry.js';
+import { parse } from 'yaml';
 import { MsgType } from '../../src/msgs/types.js';
+import { Topic } from '../../src/msgs/topics.js';
 
 const root = new URL('../../', import.meta.url);
 const cmake = readFileSync(new URL('CMakeLists.txt', root), 'utf8');
@@ -40,5 +42,25 @@ describe('ROS 2 packaging', () => {
     expect([...used].filter((p) => !deps.has(p))).toEqual([]);
     for (const p of ['rosidl_default_runtime', 'robot_state_publisher', 'rviz2', 'launch_ros'])
       expect(deps.has(p)).toBe(true);
+  });
+});
+
+describe('rviz config', () => {
+  const rviz = parse(readFileSync(new URL('rviz/world_model_mpc.rviz', root), 'utf8')) as {
+    'Visualization Manager': {
+      Displays: { Class: string; Topic?: { Value: string } }[];
+      'Global Options': { 'Fixed Frame': string };
+    };
+  };
+  const displays = rviz['Visualization Manager'].Displays;
+  const topicsOf = (cls: string) => displays.filter((d) => d.Class === cls).map((d) => d.Topic?.Value);
+
+  it('shows the robot model, TF, the camera image and both marker topics in the odometry frame', () => {
+    expect(displays.map((d) => d.Class)).toEqual(
+      expect.arrayContaining(['rviz_default_plugins/RobotModel', 'rviz_default_plugins/TF']),
+    );
+    expect(topicsOf('rviz_default_plugins/Image')).toEqual([Topic.cameraImage]);
+    expect(topicsOf('rviz_default_plugins/MarkerArray')).toEqual([Topic.planMarkers, Topic.monitorMarkers]);
+    expect(rviz['Visualization Manager']['Global Options']['Fixed Frame']).toBe('odom');
   });
 });

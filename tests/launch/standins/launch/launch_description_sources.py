@@ -1,0 +1,5 @@
+from record import Recorded
+
+
+class PythonLaunchDescriptionSource(Recorded):
+    pass
