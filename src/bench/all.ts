@@ -3,3 +3,4 @@ import './transport-bench.js';
 import './worldmodel-bench.js';
 import './monitor-bench.js';
 import './constraints-bench.js';
+import './convert-bench.js';
