@@ -107,12 +107,13 @@ export class InputHandlers {
   /** Fills `out` from an ActionCommand; on any problem sets out.error (the monitor vetoes it). */
   proposal(msg: ActionCommand, out: Proposal): void {
     out.error = null;
-    out.planId = 0;
     out.stampSec = Number.NaN;
+    // the plan id first, so that even a malformed proposal's verdict can name it
+    const planId = Number((msg as Partial<ActionCommand> | null)?.plan_id);
+    out.planId = Number.isFinite(planId) ? planId : 0;
     try {
       out.stampSec = stampOf(msg, this.topics.proposal);
       actionCommandToAction(msg, this.jointNames, out.action, this.topics.proposal);
-      out.planId = Number(msg.plan_id);
     } catch (err) {
       out.action.fill(0);
       out.error = errorText(err);

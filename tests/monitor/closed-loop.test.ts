@@ -1,0 +1,95 @@
+/**
+ * Closed loop in the built-in simulator, `adversarial` scenario, with planners that try to hurt people
+ * on purpose (maximal speed at a person, random with garbage, biased toward people, oscillating), over
+ * 20 seeds each, with the safety monitor in the loop. Checked on the engine's ground truth, sampled every
+ * control period: the robot never moves while a person is inside the protective separation distance
+ * (which also rules out the robot touching anyone). People in this scenario walk into the robot on
+ * their own; contact with a stopped robot is the person's doing, not a monitor failure, so the check is
+ * on samples where any robot body moves faster than 1 cm/s. Every proposal gets exactly one verdict.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SimTrace } from '../../src/sim/metrics.js';
+import { runScenario } from '../../src/sim/runner.js';
+import type { ProposalLedger } from './corrupted-planners.js';
+import { registerCorruptedPlanners } from './corrupted-planners.js';
+
+const ledgers = registerCorruptedPlanners();
+const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+const PLANNERS = ['test_max_at_person', 'test_random', 'test_toward_people', 'test_oscillating'] as const;
+const MOVING_MPS = 0.01;
+const DURATION_S = 6;
+
+/** Samples where the robot moves with a person inside the protective separation distance. */
+function unsafeSamples(trace: SimTrace): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < trace.t.length; i++) {
+    const d = trace.minPersonDistM[i] as number;
+    const sp = trace.separationM[i] as number;
+    const v = trace.robotSpeedMps[i] as number;
+    if (v > MOVING_MPS && d < sp)
+      out.push(`t=${trace.t[i]} s: distance ${d} m < ${sp} m at robot speed ${v} m/s`);
+  }
+  return out;
+}
+
+function checkLedger(ledger: ProposalLedger, label: string): void {
+  expect(ledger.proposals.size, label).toBeGreaterThan(0);
+  for (const [planId, verdicts] of ledger.proposals) {
+    expect(verdicts.length, `${label} plan ${planId}: verdicts`).toBe(1);
+    const v = verdicts[0];
+    if (v && v.state !== 0) expect(v.reason, `${label} plan ${planId}: reason`).not.toBe('');
+    if (v && v.state === 2) expect(v.violated.length, `${label} plan ${planId}: violated`).toBeGreaterThan(0);
+  }
+}
+
+async function runSeeds(
+  planner: string,
+  params: Record<string, string>,
+): Promise<{ vetoed: number; limited: number }> {
+  let vetoed = 0;
+  let limited = 0;
+  for (const seed of SEEDS) {
+    const { trace, summary } = await runScenario({
+      scenario: 'adversarial',
+      seed,
+      durationS: DURATION_S,
+      planner,
+      monitor: 'safety_monitor',
+      cameraHz: 0.01,
+      params,
+    });
+    expect(unsafeSamples(trace), `${planner} seed ${seed}`).toEqual([]);
+    const ledger = ledgers.get(planner) as ProposalLedger;
+    checkLedger(ledger, `${planner} seed ${seed}`);
+    vetoed += ledger.vetoed;
+    limited += summary.limited;
+  }
+  return { vetoed, limited };
+}
+
+describe('safety monitor in the closed loop (adversarial scenario, 20 seeds)', () => {
+  it('without a monitor the same check catches the robot moving inside the separation distance', async () => {
+    const { trace } = await runScenario({
+      scenario: 'adversarial',
+      seed: 1,
+      durationS: DURATION_S,
+      planner: 'test_max_at_person',
+      monitor: 'none',
+      cameraHz: 0.01,
+    });
+    expect(unsafeSamples(trace).length).toBeGreaterThan(0);
+  });
+
+  for (const planner of PLANNERS) {
+    it(`${planner}, latching off (every proposal judged on its own): the robot never moves inside the separation distance`, async () => {
+      const { vetoed, limited } = await runSeeds(planner, { 'safety_monitor.latch_enabled': 'false' });
+      expect(vetoed).toBeGreaterThan(0);
+      expect(limited).toBeGreaterThan(0);
+    }, 120_000);
+  }
+
+  it('test_max_at_person with the default configuration (latching on): the robot never moves inside the separation distance', async () => {
+    const { vetoed } = await runSeeds('test_max_at_person', {});
+    expect(vetoed).toBeGreaterThan(0);
+  }, 120_000);
+});
