@@ -4,3 +4,4 @@
  */
 import './builtin-controllers.js';
 import '../nodes/safety-monitor/sim-plugin.js';
+import '../nodes/mpc-planner/sim-plugin.js';

@@ -58,6 +58,11 @@ export class SimRobot {
   private readonly q = new Float64Array(4);
   private readonly cameraIdx: number;
   private readonly toolTipIdx: number;
+  /** moves the base box so it stops at walls and furniture instead of passing through them */
+  private readonly mover: RAPIER.KinematicCharacterController;
+  private baseBox: RAPIER.Collider | undefined;
+  /** times the base was held back by an obstacle */
+  blockedSteps = 0;
 
   constructor(
     private readonly scene: Scene,
@@ -74,6 +79,10 @@ export class SimRobot {
     this.lower = Float64Array.from(joints, (j) => j?.limits.lower ?? -Infinity);
     this.upper = Float64Array.from(joints, (j) => j?.limits.upper ?? Infinity);
     this.vLimit = Float64Array.from(joints, (j) => j?.limits.velocity ?? Infinity);
+    this.mover = scene.world.createCharacterController(0.01);
+    this.mover.setUp({ x: 0, y: 0, z: 1 });
+    this.mover.setSlideEnabled(true);
+    this.mover.disableSnapToGround();
     this.cameraIdx = this.kin.linkIndex('camera_optical_frame');
     this.toolTipIdx = this.kin.linkIndex('tool_tip');
     const armLinks = this.armLinkNames();
@@ -84,7 +93,10 @@ export class SimRobot {
       const lb = this.addBody(this.kin.linkIndex(link.name));
       for (const shape of link.collisions) {
         const desc = this.colliderDesc(shape.geometry, originMatrix(shape.origin), isArm);
-        if (desc) this.attach(lb, desc, kind);
+        if (!desc) continue;
+        this.attach(lb, desc, kind);
+        if (link.name === model.rootLink && shape.geometry.kind === 'box')
+          this.baseBox ??= lb.colliders.at(-1);
       }
     }
     if (tool) {
@@ -187,10 +199,13 @@ export class SimRobot {
       dtS,
       this.scratch,
     );
-    this.xM = this.scratch[0] as number;
-    this.yM = this.scratch[1] as number;
+    const dx = (this.scratch[0] as number) - this.xM;
+    const dy = (this.scratch[1] as number) - this.yM;
+    const allowed = this.obstacleLimitedFraction(dx, dy);
+    this.xM += dx * allowed;
+    this.yM += dy * allowed;
     this.yawRad = wrapAngle(this.scratch[2] as number);
-    this.vMps = v;
+    this.vMps = v * allowed;
     this.wRadps = w;
     for (let j = 0; j < this.jointPos.length; j++) {
       const lim = this.vLimit[j] as number;
@@ -201,6 +216,28 @@ export class SimRobot {
       this.jointVel[j] = (after - before) / dtS;
     }
     this.place(true);
+  }
+
+  /**
+   * Fraction [0, 1] of the planar move (dx, dy) the base box can make before touching a wall or
+   * furniture, from Rapier's kinematic character controller (static colliders only: people are
+   * not obstacles here, touching them is a contact to be counted).
+   */
+  private obstacleLimitedFraction(dx: number, dy: number): number {
+    const want = Math.hypot(dx, dy);
+    if (!this.baseBox || want < 1e-12) return 1;
+    this.mover.computeColliderMovement(
+      this.baseBox,
+      { x: dx, y: dy, z: 0 },
+      undefined,
+      interactionGroups(Group.robotBase, Group.static),
+    );
+    const got = this.mover.computedMovement();
+    // project the corrected move on the wanted direction: sliding along a wall keeps the along-wall part
+    const along = (got.x * dx + got.y * dy) / (want * want);
+    const fraction = along < 0 ? 0 : along > 1 ? 1 : along;
+    if (fraction < 0.999) this.blockedSteps++;
+    return fraction;
   }
 
   /** Moves every link body: `kinematicTarget` for steps, an immediate teleport otherwise. */
