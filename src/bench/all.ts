@@ -3,4 +3,6 @@ import './transport-bench.js';
 import './worldmodel-bench.js';
 import './monitor-bench.js';
 import './constraints-bench.js';
+import './planner-bench.js';
 import './convert-bench.js';
+import './sim-bench.js';

@@ -84,6 +84,7 @@ export class BodyModel {
         });
       });
     }
+    pruneContained(this.capsules, (c) => !this.kin.isDynamicLink(c.linkIdx), this.kin);
     this.count = this.capsules.length;
     this.names = this.capsules.map((c) => c.name);
     this.radiusM = Float64Array.from(this.capsules, (c) => c.radiusM);
@@ -117,6 +118,7 @@ export class BodyModel {
     const zero = new Float64Array(n);
     this.writeCapsules(Int32Array.from(this.capsules, (_, i) => i));
     this.updateArm(zero);
+    this.horizontalReachM = this.computeReach(model);
   }
 
   /** 1 when the tool tip moves with arm joint j */
@@ -130,9 +132,12 @@ export class BodyModel {
   updateArm(q: ArrayLike<number>): void {
     this.kin.update(q);
     this.writeCapsules(this.dynamicIdx);
-    this.updateReach();
     if (this.tipIdx >= 0) this.kin.positionOf(this.tipIdx, this.tipInBase);
     else this.tipInBase.fill(Number.NaN);
+  }
+
+  /** Arm joint axes and points in base_link for the current FK (used by the speed model). */
+  updateJointFrames(): void {
     const t = this.kin.transforms;
     for (let j = 0; j < this.armJointCount; j++) {
       const o = 16 * (this.jointChildIdx[j] as number);
@@ -167,19 +172,40 @@ export class BodyModel {
     out[3 * m + 2] = this.tipInBase[2] as number;
   }
 
-  /** Horizontal radius [m] around the base origin that contains every capsule (after updateArm). */
+  /**
+   * Horizontal radius [m] around the base origin that contains every capsule in every arm configuration:
+   * exact for fixed capsules; for moving ones, the distance of the first fixed ancestor plus the lengths
+   * of the joint offsets down the chain plus the capsule's own extent.
+   */
   horizontalReachM = 0;
 
-  private updateReach(): void {
+  private computeReach(model: RobotModel): number {
     const e = this.endsInBase;
+    const t = this.kin.transforms;
     let reach = 0;
-    for (let i = 0; i < this.count; i++) {
+    this.capsules.forEach((c, i) => {
       const o = 6 * i;
-      const ra = Math.sqrt((e[o] as number) ** 2 + (e[o + 1] as number) ** 2);
-      const rb = Math.sqrt((e[o + 3] as number) ** 2 + (e[o + 4] as number) ** 2);
-      reach = Math.max(reach, Math.max(ra, rb) + (this.radiusM[i] as number));
-    }
-    this.horizontalReachM = reach;
+      if (!this.kin.isDynamicLink(c.linkIdx)) {
+        const ra = Math.hypot(e[o] as number, e[o + 1] as number);
+        const rb = Math.hypot(e[o + 3] as number, e[o + 4] as number);
+        reach = Math.max(reach, Math.max(ra, rb) + c.radiusM);
+        return;
+      }
+      let len = Math.max(Math.hypot(...c.a), Math.hypot(...c.b));
+      let link = this.kin.linkNames[c.linkIdx] as string;
+      for (
+        let j = model.parentJointOf.get(link);
+        j && this.kin.isDynamicLink(this.kin.linkIndex(link));
+        j = model.parentJointOf.get(link)
+      ) {
+        len += Math.hypot(...j.origin.xyz);
+        if (j.type === 'prismatic') len += Math.max(Math.abs(j.limits.lower), Math.abs(j.limits.upper));
+        link = j.parent;
+      }
+      const so = 16 * this.kin.linkIndex(link);
+      reach = Math.max(reach, Math.hypot(t[so + 12] as number, t[so + 13] as number) + len + c.radiusM);
+    });
+    return reach;
   }
 
   private writeCapsules(indices: Int32Array): void {
@@ -198,6 +224,55 @@ export class BodyModel {
         e[6 * i + 3 + r] = m0 * c.b[0] + m1 * c.b[1] + m2 * c.b[2] + m3;
       }
     }
+  }
+}
+
+/**
+ * Drops fixed capsules that lie inside another fixed capsule (both ends within r_B − r_A of B's segment;
+ * distance to a segment is convex, so the whole of A is then inside B): fewer parts to check, same cover.
+ */
+function pruneContained(
+  capsules: LocalCapsule[],
+  isFixed: (c: LocalCapsule) => boolean,
+  kin: Kinematics,
+): void {
+  const t = kin.transforms;
+  const inBase = (c: LocalCapsule, p: readonly number[]): number[] => {
+    const o = 16 * c.linkIdx;
+    return [0, 1, 2].map(
+      (r) =>
+        (t[o + r] as number) * (p[0] as number) +
+        (t[o + 4 + r] as number) * (p[1] as number) +
+        (t[o + 8 + r] as number) * (p[2] as number) +
+        (t[o + 12 + r] as number),
+    );
+  };
+  const segDist = (p: number[], a: number[], b: number[]): number => {
+    const e = [0, 1, 2].map((k) => (b[k] as number) - (a[k] as number));
+    const len2 = e.reduce((s, v) => s + v * v, 0);
+    const u =
+      len2 > 0
+        ? Math.min(
+            1,
+            Math.max(
+              0,
+              [0, 1, 2].reduce((s, k) => s + ((p[k] as number) - (a[k] as number)) * (e[k] as number), 0) /
+                len2,
+            ),
+          )
+        : 0;
+    return Math.hypot(...[0, 1, 2].map((k) => (p[k] as number) - (a[k] as number) - u * (e[k] as number)));
+  };
+  for (let i = capsules.length - 1; i >= 0; i--) {
+    const a = capsules[i] as LocalCapsule;
+    if (!isFixed(a)) continue;
+    const [pa, pb] = [inBase(a, a.a), inBase(a, a.b)];
+    const inside = capsules.some((b, j) => {
+      if (j === i || !isFixed(b) || b.radiusM < a.radiusM) return false;
+      const [qa, qb] = [inBase(b, b.a), inBase(b, b.b)];
+      return Math.max(segDist(pa, qa, qb), segDist(pb, qa, qb)) + a.radiusM <= b.radiusM;
+    });
+    if (inside) capsules.splice(i, 1);
   }
 }
 

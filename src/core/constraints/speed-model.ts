@@ -23,6 +23,7 @@ export class SpeedModel {
   /** Refreshes g and M from the body's current FK. */
   update(): void {
     const { body, a, g } = this;
+    body.updateJointFrames();
     const n = body.armJointCount;
     const e = body.endsInBase;
     for (let i = 0; i < body.count; i++) {

@@ -29,6 +29,8 @@ export interface StepContext {
   pr: Float64Array;
   ids: Float64Array;
   nPeople: number;
+  /** speed of each body part in the current step [m/s] */
+  partSpeed: Float64Array;
   minMarginM: number;
   sink: Violation[] | null;
 }
@@ -49,7 +51,7 @@ export function checkSeparationAndZones(
   xM: number,
   yM: number,
 ): boolean {
-  const nearestDiscGap = checkSeparation(ctx, step);
+  const nearestDiscGap = checkSeparation(ctx, step, xM, yM);
   let ok = nearestDiscGap.ok;
   if (!ok && !ctx.sink) return false;
   ok = checkZones(ctx, step, xM, yM) && ok;
@@ -58,50 +60,80 @@ export function checkSeparationAndZones(
   return ok;
 }
 
+/**
+ * A person whose margin to the robot's bounding circle (base origin, horizontal reach) is at least this
+ * is not checked part by part: its margin enters the minimum as that lower bound. Margins below this
+ * are therefore exact; larger ones are lower bounds.
+ */
+export const EXACT_MARGIN_BELOW_M = 0.5;
+
 const sepResult = { ok: true, gapM: Number.POSITIVE_INFINITY };
 
 /** Separation margins; also returns the smallest gap to any person's worst-case disc (for the tool rule). */
-function checkSeparation(ctx: StepContext, step: number): typeof sepResult {
-  const { cfg, body, curEnds: e } = ctx;
+function checkSeparation(ctx: StepContext, step: number, xM: number, yM: number): typeof sepResult {
+  const { cfg, body, partSpeed } = ctx;
   const sep = cfg.separation;
   const dt = cfg.controlPeriodSec;
   const t = (step + 1) * dt;
   sepResult.ok = true;
   sepResult.gapM = Number.POSITIVE_INFINITY;
   if (ctx.nPeople === 0) return sepResult;
+  let vrMax = 0;
   for (let i = 0; i < body.count; i++) {
-    const vr = Math.max(endSpeed(ctx, 2 * i, dt), endSpeed(ctx, 2 * i + 1, dt));
-    const o = 6 * i;
-    for (let p = 0; p < ctx.nPeople; p++) {
-      const d = pointSegmentDistance2D(
-        e[o] as number,
-        e[o + 1] as number,
-        e[o + 3] as number,
-        e[o + 4] as number,
-        ctx.px[p] as number,
-        ctx.py[p] as number,
-      );
-      const gap = d - (ctx.pr[p] as number) - (body.radiusM[i] as number);
-      const discGap = gap - humanSpeedMps(sep, gap) * t;
-      if (discGap < sepResult.gapM) sepResult.gapM = discGap;
-      if (!sep.enabled) continue;
-      const margin = separationMarginM(sep, gap, t, vr);
-      if (margin < ctx.minMarginM) ctx.minMarginM = margin;
-      if (margin < -TOL && vr > STATIONARY_MPS) {
-        sepResult.ok = false;
-        if (!ctx.sink) return sepResult;
-        const detail = `person ${ctx.ids[p]}: gap ${gap.toFixed(3)} m at t=${t.toFixed(2)} s while moving at ${vr.toFixed(3)} m/s; needs ${(gap - margin).toFixed(3)} m (v_h·t + S_p)`;
-        ctx.sink.push({
-          constraintId: 'separation',
-          step,
-          bodyPart: body.names[i] as string,
-          marginM: margin,
-          detail,
-        });
-      }
+    const v = Math.max(endSpeed(ctx, 2 * i, dt), endSpeed(ctx, 2 * i + 1, dt));
+    partSpeed[i] = v;
+    if (v > vrMax) vrMax = v;
+  }
+  for (let p = 0; p < ctx.nPeople; p++) {
+    const dx = xM - (ctx.px[p] as number);
+    const dy = yM - (ctx.py[p] as number);
+    const gapLow = Math.sqrt(dx * dx + dy * dy) - (ctx.pr[p] as number) - body.horizontalReachM;
+    const discGapLow = gapLow - humanSpeedMps(sep, gapLow) * t;
+    const marginLow = sep.enabled ? separationMarginM(sep, gapLow, t, vrMax) : Number.POSITIVE_INFINITY;
+    if (marginLow >= EXACT_MARGIN_BELOW_M && discGapLow >= cfg.tool.nearPersonDistanceM) {
+      if (marginLow < ctx.minMarginM) ctx.minMarginM = marginLow;
+      if (discGapLow < sepResult.gapM) sepResult.gapM = discGapLow;
+      continue;
     }
+    if (!checkPersonExactly(ctx, step, p, t) && !ctx.sink) return sepResult;
   }
   return sepResult;
+}
+
+function checkPersonExactly(ctx: StepContext, step: number, p: number, t: number): boolean {
+  const { cfg, body, curEnds: e, partSpeed } = ctx;
+  const sep = cfg.separation;
+  for (let i = 0; i < body.count; i++) {
+    const o = 6 * i;
+    const d = pointSegmentDistance2D(
+      e[o] as number,
+      e[o + 1] as number,
+      e[o + 3] as number,
+      e[o + 4] as number,
+      ctx.px[p] as number,
+      ctx.py[p] as number,
+    );
+    const gap = d - (ctx.pr[p] as number) - (body.radiusM[i] as number);
+    const discGap = gap - humanSpeedMps(sep, gap) * t;
+    if (discGap < sepResult.gapM) sepResult.gapM = discGap;
+    if (!sep.enabled) continue;
+    const vr = partSpeed[i] as number;
+    const margin = separationMarginM(sep, gap, t, vr);
+    if (margin < ctx.minMarginM) ctx.minMarginM = margin;
+    if (margin < -TOL && vr > STATIONARY_MPS) {
+      sepResult.ok = false;
+      if (!ctx.sink) return false;
+      const detail = `person ${ctx.ids[p]}: gap ${gap.toFixed(3)} m at t=${t.toFixed(2)} s while moving at ${vr.toFixed(3)} m/s; needs ${(gap - margin).toFixed(3)} m (v_h·t + S_p)`;
+      ctx.sink.push({
+        constraintId: 'separation',
+        step,
+        bodyPart: body.names[i] as string,
+        marginM: margin,
+        detail,
+      });
+    }
+  }
+  return true;
 }
 
 function checkZones(ctx: StepContext, step: number, xM: number, yM: number): boolean {
@@ -109,11 +141,24 @@ function checkZones(ctx: StepContext, step: number, xM: number, yM: number): boo
   const zc = cfg.keepOutZones;
   if (!zc.enabled) return true;
   let ok = true;
-  for (const z of ctx.zones) {
-    const far = Math.hypot(xM - z.cx, yM - z.cy) - z.radiusM - body.horizontalReachM - zc.marginM;
-    if (far > 0) continue;
+  for (let zi = 0; zi < ctx.zones.length; zi++) {
+    const z = ctx.zones[zi] as CompiledZone;
+    const dx = xM - z.cx;
+    const dy = yM - z.cy;
+    if (Math.sqrt(dx * dx + dy * dy) - z.radiusM - body.horizontalReachM - zc.marginM > 0) continue;
     for (let i = 0; i < body.count; i++) {
-      const m = capsuleZoneDistanceM(z, e, 6 * i, body.radiusM[i] as number) - zc.marginM;
+      const o = 6 * i;
+      const r = body.radiusM[i] as number;
+      const d = pointSegmentDistance2D(
+        e[o] as number,
+        e[o + 1] as number,
+        e[o + 3] as number,
+        e[o + 4] as number,
+        z.cx,
+        z.cy,
+      );
+      if (d - z.radiusM - r - zc.marginM > 0) continue;
+      const m = capsuleZoneDistanceM(z, e, o, r) - zc.marginM;
       if (m >= -TOL) continue;
       ok = false;
       if (!ctx.sink) return false;

@@ -3,7 +3,7 @@
  * through h actions and checks every constraint at every step. In batch mode (no `sink`) it stops at the
  * first violation; with a sink it records them all. Allocation-free in batch mode.
  */
-import { integrateBasePose, reachableVelocity } from '../robot/index.js';
+import { integrateBasePose } from '../robot/index.js';
 import type { WorldSnapshot } from '../types.js';
 import type { Violation } from './api.js';
 import type { BodyModel } from './body-parts.js';
@@ -24,7 +24,6 @@ export class TrajectoryChecker {
   private readonly ctx: StepContext;
   private readonly acc: Float64Array;
   private readonly dec: Float64Array;
-  private readonly reach = new Float64Array(2);
   private readonly q: Float64Array;
   private readonly prev: Float64Array;
   private readonly pose = new Float64Array(3);
@@ -53,6 +52,7 @@ export class TrajectoryChecker {
       pr: new Float64Array(8),
       ids: new Float64Array(8),
       nPeople: 0,
+      partSpeed: new Float64Array(body.count),
       minMarginM: Number.POSITIVE_INFINITY,
       sink: null,
     };
@@ -199,20 +199,18 @@ export class TrajectoryChecker {
         sink?.push(fail('joint_velocity', step, this.jointName(j), m, `${qd} beyond ±${lim.vel[j]}`));
       }
     }
+    const dt = cfg.controlPeriodSec;
     for (let k = 0; k < this.a; k++) {
-      reachableVelocity(
-        prev[k] as number,
-        this.acc[k] as number,
-        this.dec[k] as number,
-        cfg.controlPeriodSec,
-        this.reach,
-      );
+      // reachable range from prev: speeding up at acc, slowing toward zero at max(acc, dec)
+      const p = prev[k] as number;
+      const acc = this.acc[k] as number;
+      const brake = Math.max(acc, this.dec[k] as number);
       const u = actions[o + k] as number;
-      const m = Math.min(u - (this.reach[0] as number), (this.reach[1] as number) - u);
+      const m = Math.min(u - (p - (p > 0 ? brake : acc) * dt), p + (p < 0 ? brake : acc) * dt - u);
       if (m < -TOL_SPEED) {
         ok = false;
         const part = k < 2 ? 'base' : this.jointName(k - 2);
-        const detail = `${prev[k]} → ${u} in ${cfg.controlPeriodSec} s exceeds the acceleration limit`;
+        const detail = `${p} → ${u} in ${dt} s exceeds the acceleration limit`;
         sink?.push(fail(k < 2 ? 'base_acceleration' : 'joint_acceleration', step, part, m, detail));
       }
     }

@@ -29,6 +29,9 @@ interface JointStep {
   mimicOf: number;
   multiplier: number;
   offset: number;
+  /** 0/1/2 when the axis is ±x/±y/±z, else -1 (fast path) */
+  principal: number;
+  principalSign: number;
 }
 
 /** 4×4 transform of an URDF origin: R = Rz(yaw)·Ry(pitch)·Rx(roll), then translation xyz. */
@@ -87,6 +90,8 @@ export class Kinematics {
       mimicOf: j.mimic ? (stepIndex.get(j.mimic.joint) as number) : -1,
       multiplier: j.mimic?.multiplier ?? 1,
       offset: j.mimic?.offset ?? 0,
+      principal: j.axis.findIndex((v) => Math.abs(v) === 1),
+      principalSign: j.axis.find((v) => Math.abs(v) === 1) ?? 1,
     }));
     const dynamicLinks = new Set<number>();
     const dynamicJoints = new Set<number>();
@@ -146,26 +151,98 @@ export class Kinematics {
   }
 
   private computeSteps(steps: readonly JointStep[], q: ArrayLike<number>): void {
-    const { motion, tmp, views, jointValues } = this;
-    for (const s of steps) {
-      const parent = views[s.parentIdx] as Float64Array;
-      const out = views[s.childIdx] as Float64Array;
+    const { motion, tmp, transforms, jointValues } = this;
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i] as JointStep;
       let value = s.variable >= 0 ? (q[s.variable] as number) : 0;
       if (s.mimicOf >= 0) value = s.multiplier * (jointValues[s.mimicOf] as number) + s.offset;
       jointValues[s.idx] = value;
+      const po = 16 * s.parentIdx;
+      const co = 16 * s.childIdx;
       if (s.kind === 0) {
-        mat4.multiply(out, parent, s.origin);
+        affineMultiply(transforms, po, s.origin, 0, transforms, co);
         continue;
       }
-      if (s.kind === 1) mat4.fromRotation(motion, value, s.axis);
+      if (s.kind === 1 && s.principal >= 0) {
+        affineMultiply(transforms, po, s.origin, 0, transforms, co);
+        rotateColumns(transforms, co, s.principal, s.principalSign * value);
+        continue;
+      }
+      affineMultiply(transforms, po, s.origin, 0, tmp, 0);
+      if (s.kind === 1) rotationAbout(s.axis, value, motion);
       else {
-        mat4.identity(motion);
+        motion.set(IDENTITY);
         motion[12] = (s.axis[0] as number) * value;
         motion[13] = (s.axis[1] as number) * value;
         motion[14] = (s.axis[2] as number) * value;
       }
-      mat4.multiply(tmp, parent, s.origin);
-      mat4.multiply(out, tmp, motion);
+      affineMultiply(tmp, 0, motion, 0, transforms, co);
     }
   }
+}
+
+/**
+ * m ← m · R where R rotates by angle about principal axis k (0 x, 1 y, 2 z): only the two columns
+ * spanning the rotation plane change, so this is cheaper than a full product.
+ */
+function rotateColumns(m: Float64Array, o: number, k: number, angle: number): void {
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
+  // columns (u, v) with R mapping e_u → c e_u + s e_v, e_v → −s e_u + c e_v
+  const u = o + 4 * ((k + 1) % 3);
+  const v = o + 4 * ((k + 2) % 3);
+  for (let r = 0; r < 3; r++) {
+    const mu = m[u + r] as number;
+    const mv = m[v + r] as number;
+    m[u + r] = c * mu + s * mv;
+    m[v + r] = -s * mu + c * mv;
+  }
+}
+
+const IDENTITY = Float64Array.from([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
+
+/** out = a · b for rigid 4×4 column-major transforms (bottom row 0 0 0 1); out may not alias a or b. */
+function affineMultiply(
+  a: Float64Array,
+  ao: number,
+  b: Float64Array,
+  bo: number,
+  out: Float64Array,
+  oo: number,
+): void {
+  for (let r = 0; r < 3; r++) {
+    const a0 = a[ao + r] as number;
+    const a1 = a[ao + 4 + r] as number;
+    const a2 = a[ao + 8 + r] as number;
+    for (let c = 0; c < 4; c++) {
+      const bc = bo + 4 * c;
+      out[oo + 4 * c + r] = a0 * (b[bc] as number) + a1 * (b[bc + 1] as number) + a2 * (b[bc + 2] as number);
+    }
+    out[oo + 12 + r] = (out[oo + 12 + r] as number) + (a[ao + 12 + r] as number);
+  }
+  out[oo + 3] = 0;
+  out[oo + 7] = 0;
+  out[oo + 11] = 0;
+  out[oo + 15] = 1;
+}
+
+/** Rotation by angle [rad] about a unit axis (Rodrigues), as a 4×4 column-major transform. */
+function rotationAbout(axis: Float64Array, angle: number, out: Float64Array): void {
+  const x = axis[0] as number;
+  const y = axis[1] as number;
+  const z = axis[2] as number;
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
+  const t = 1 - c;
+  out[0] = t * x * x + c;
+  out[1] = t * x * y + s * z;
+  out[2] = t * x * z - s * y;
+  out[4] = t * x * y - s * z;
+  out[5] = t * y * y + c;
+  out[6] = t * y * z + s * x;
+  out[8] = t * x * z + s * y;
+  out[9] = t * y * z - s * x;
+  out[10] = t * z * z + c;
+  out[3] = out[7] = out[11] = out[12] = out[13] = out[14] = 0;
+  out[15] = 1;
 }
