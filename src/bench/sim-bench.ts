@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runScenario } from '../sim/runner.js';
+import { Simulator } from '../sim/simulator.js';
+import { getScenario } from '../sim/scenarios/index.js';
+import { createRng } from '../core/math/rng.js';
+import { readFileSync } from 'node:fs';
+import { PACKAGE_ROOT } from '../sim/runner.js';
+import { percentile } from '../core/math/stats.js';
+import { registerBenchmark } from './registry.js';
+
+registerBenchmark({
+  name: 'sim',
+  description:
+    'explore scenario with recording: sim seconds per wall second, camera frame time, dataset size',
+  async run({ quick }) {
+    const dir = mkdtempSync(join(tmpdir(), 'wmpc-simbench-'));
+    try {
+      const durationS = quick ? 10 : 60;
+      const file = join(dir, 'explore.mcap');
+      const r = await runScenario({ scenario: 'explore', seed: 1, durationS, record: file });
+      const bytes = statSync(file).size;
+      const sim = await Simulator.create(
+        getScenario('explore').build(createRng(1)),
+        readFileSync(join(PACKAGE_ROOT, 'urdf', 'robot.urdf'), 'utf8'),
+      );
+      const frames = quick ? 20 : 100;
+      const frameMs = new Float64Array(frames);
+      for (let i = 0; i < frames; i++) {
+        const t0 = performance.now();
+        sim.renderCamera();
+        frameMs[i] = performance.now() - t0;
+      }
+      sim.dispose();
+      return {
+        sim_s: durationS,
+        wall_s: r.wallS,
+        realtime_factor: durationS / r.wallS,
+        one_hour_dataset_wall_min: 3600 / (durationS / r.wallS) / 60,
+        camera_frame_ms_p50: percentile(frameMs, 50),
+        camera_frame_ms_p99: percentile(frameMs, 99),
+        recording_mb_per_sim_hour: ((bytes / durationS) * 3600) / 1e6,
+        monitor: r.summary.monitor,
+      };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
