@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NODE_NAMES, createLaunchContext, findPackageRoot, resolveNode } from '../../src/nodes/registry.js';
-import { parseNodeArgs } from '../../src/cli/commands/node.js';
+import { nodeCommand, parseNodeArgs } from '../../src/cli/commands/node.js';
 import { UsageError } from '../../src/cli/command.js';
 
 const notFound = async (): Promise<Record<string, unknown>> => {
@@ -74,6 +74,24 @@ describe('world-model-mpc node arguments', () => {
     expect(() => parseNodeArgs(['planner'])).toThrow(UsageError);
     expect(() => parseNodeArgs(['all', '--params-file', '/no/such.yaml'])).toThrow(
       /--params-file: cannot read '\/no\/such\.yaml'/,
+    );
+  });
+});
+
+describe('world-model-mpc node without ROS 2', () => {
+  it('exits with code 3 and tells the user to source ROS 2 and rebuild rclnodejs', async () => {
+    const saved = process.env.AMENT_PREFIX_PATH;
+    delete process.env.AMENT_PREFIX_PATH;
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((m: unknown) => void errors.push(String(m)));
+    try {
+      expect(await nodeCommand.run(['all'])).toBe(3);
+    } finally {
+      spy.mockRestore();
+      if (saved !== undefined) process.env.AMENT_PREFIX_PATH = saved;
+    }
+    expect(errors[0]).toMatch(
+      /ROS 2 environment not found: source \/opt\/ros\/<distro>\/setup\.bash and run `npm rebuild rclnodejs`/,
     );
   });
 });

@@ -88,12 +88,10 @@ export const nodeCommand: Command = {
       throw new UsageError(err instanceof Error ? err.message : String(err));
     }
     const resolved = await Promise.all(args.names.map((n) => resolveNode(n)));
-    const missing = resolved.filter((r) => !r.ok);
-    // never run a partial set: a planner without its monitor would command the robot unchecked
-    if (missing.length > 0) {
-      for (const r of missing) if (!r.ok) console.error(`world-model-mpc node: ${r.reason}`);
-      return 3;
-    }
+    const reportMissing = (): boolean => {
+      for (const r of resolved) if (!r.ok) console.error(`world-model-mpc node: ${r.reason}`);
+      return resolved.some((r) => !r.ok);
+    };
     const { RclTransport, RosUnavailableError } = await import('../../transport/rclnodejs/index.js');
     let transport: Transport;
     try {
@@ -101,6 +99,12 @@ export const nodeCommand: Command = {
     } catch (err) {
       if (!(err instanceof RosUnavailableError)) throw err;
       console.error(`world-model-mpc node: ${err.message}`);
+      reportMissing();
+      return 3;
+    }
+    // never run a partial set: a planner without its monitor would command the robot unchecked
+    if (reportMissing()) {
+      await transport.shutdown();
       return 3;
     }
     let running: RunningNode[] = [];
