@@ -117,3 +117,8 @@ def test_sim_launch_adds_the_simulator_and_includes_bringup_on_sim_time():
     source = include.args[0]
     assert source.args[0] == os.path.join(ROOT, "launch", "bringup.launch.py")
     assert dict(include.kwargs["launch_arguments"])["use_sim_time"] == "true"
+
+
+def test_stand_ins_refuse_a_keyword_the_real_class_lacks():
+    with pytest.raises(TypeError, match="remapings"):
+        Node(package="p", executable="e", remapings=[])

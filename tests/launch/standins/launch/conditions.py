@@ -2,4 +2,4 @@ from record import Recorded
 
 
 class IfCondition(Recorded):
-    pass
+    allowed = ()

@@ -2,6 +2,8 @@ from record import Recorded
 
 
 class LaunchConfiguration(Recorded):
+    allowed = ("default",)
+
     @property
     def name(self):
         return self.args[0]

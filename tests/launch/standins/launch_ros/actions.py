@@ -1,5 +1,15 @@
-from record import Recorded
+from record import EXECUTE_PROCESS_KEYWORDS, Recorded
 
 
 class Node(Recorded):
-    pass
+    allowed = (
+        "package",
+        "executable",
+        "name",
+        "namespace",
+        "exec_name",
+        "parameters",
+        "remappings",
+        "ros_arguments",
+        "arguments",
+    ) + EXECUTE_PROCESS_KEYWORDS
