@@ -235,9 +235,10 @@ export class SimRobot {
     const got = this.mover.computedMovement();
     // project the corrected move on the wanted direction: sliding along a wall keeps the along-wall part
     const along = (got.x * dx + got.y * dy) / (want * want);
-    const fraction = along < 0 ? 0 : along > 1 ? 1 : along;
-    if (fraction < 0.999) this.blockedSteps++;
-    return fraction;
+    // the engine works in float32: a free move comes back a hair short, which is not an obstacle
+    if (along >= 0.999) return 1;
+    this.blockedSteps++;
+    return along < 0 ? 0 : along;
   }
 
   /** Moves every link body: `kinematicTarget` for steps, an immediate teleport otherwise. */
