@@ -10,6 +10,17 @@ import { Topic } from '../../msgs/topics.js';
 import { BASE_ACTION_DIMS } from '../../core/types.js';
 import { MessageError, checkFrame, describeValue, finite, numberArray, stringArray } from './errors.js';
 
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function mustBeZero(topic: string, field: string, v: unknown): void {
+  if (v !== 0 && finite(topic, field, v) !== 0)
+    throw new MessageError(topic, field, '0 (diff-drive base)', String(v));
+}
+
 function checkActionLength(what: string, action: ArrayLike<number>, jointCount: number): void {
   if (action.length !== BASE_ACTION_DIMS + jointCount) {
     throw new RangeError(
@@ -21,6 +32,7 @@ function checkActionLength(what: string, action: ArrayLike<number>, jointCount: 
 /**
  * ActionCommand → action, written into `out` (length 2 + expectedJointNames.length). The joint names
  * must be exactly the expected ones in the expected order: a reordered command is refused, never guessed.
+ * After a MessageError the contents of `out` are unspecified (the caller discards the command).
  */
 export function actionCommandToAction(
   msg: ActionCommand,
@@ -33,7 +45,7 @@ export function actionCommandToAction(
   }
   checkActionLength('actionCommandToAction out', out, expectedJointNames.length);
   const names = stringArray(topic, 'joint_names', msg.joint_names);
-  if (names.length !== expectedJointNames.length || names.some((n, i) => n !== expectedJointNames[i])) {
+  if (!sameNames(names, expectedJointNames)) {
     throw new MessageError(
       topic,
       'joint_names',
@@ -46,19 +58,18 @@ export function actionCommandToAction(
     throw new MessageError(topic, 'joint_velocities', `${names.length} values`, `${qd.length}`);
   }
   const t = msg.base_twist;
-  // a diff-drive base cannot follow lateral, vertical or roll/pitch velocity: a non-zero value is a malformed command
-  for (const [field, v] of [
-    ['base_twist.linear.y', t.linear.y],
-    ['base_twist.linear.z', t.linear.z],
-    ['base_twist.angular.x', t.angular.x],
-    ['base_twist.angular.y', t.angular.y],
-  ] as const) {
-    if (finite(topic, field, v) !== 0) throw new MessageError(topic, field, '0 (diff-drive base)', String(v));
-  }
   out[0] = finite(topic, 'base_twist.linear.x', t.linear.x);
   out[1] = finite(topic, 'base_twist.angular.z', t.angular.z);
-  for (let j = 0; j < qd.length; j++)
-    out[BASE_ACTION_DIMS + j] = finite(topic, `joint_velocities[${j}]`, qd[j]);
+  // a diff-drive base cannot follow lateral, vertical or roll/pitch velocity: a non-zero value is a malformed command
+  mustBeZero(topic, 'base_twist.linear.y', t.linear.y);
+  mustBeZero(topic, 'base_twist.linear.z', t.linear.z);
+  mustBeZero(topic, 'base_twist.angular.x', t.angular.x);
+  mustBeZero(topic, 'base_twist.angular.y', t.angular.y);
+  for (let j = 0; j < qd.length; j++) {
+    const v = qd[j] as number;
+    if (!Number.isFinite(v)) finite(topic, `joint_velocities[${j}]`, v); // message built only on error
+    out[BASE_ACTION_DIMS + j] = v;
+  }
   finite(topic, 'plan_id', msg.plan_id);
   return out;
 }
@@ -83,7 +94,7 @@ export function actionToActionCommand(
   msg.header = header;
   msg.plan_id = planId;
   actionToTwist(action, msg.base_twist);
-  if (msg.joint_names.length !== n || msg.joint_names.some((name, i) => name !== jointNames[i])) {
+  if (!sameNames(msg.joint_names, jointNames)) {
     msg.joint_names = jointNames.slice();
   }
   if (msg.joint_velocities.length !== n) msg.joint_velocities = new Float64Array(n);
@@ -172,7 +183,10 @@ export function jointCommandToArmAction(
       `${data.length - offset}`,
     );
   }
-  for (let j = 0; j < jointCount; j++)
-    out[BASE_ACTION_DIMS + j] = finite(topic, `data[${offset + j}]`, data[offset + j]);
+  for (let j = 0; j < jointCount; j++) {
+    const v = data[offset + j] as number;
+    if (!Number.isFinite(v)) finite(topic, `data[${offset + j}]`, v); // message built only on error
+    out[BASE_ACTION_DIMS + j] = v;
+  }
   return out;
 }

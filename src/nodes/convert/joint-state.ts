@@ -56,8 +56,13 @@ export class JointStateReader {
     const hasVelocity = vel.length > 0;
     for (let j = 0; j < this.jointOrder.length; j++) {
       const i = this.indexInMsg[j] as number;
-      outPos[j] = finite(topic, `position[${i}] (${names[i]})`, pos[i]);
-      outVel[j] = hasVelocity ? finite(topic, `velocity[${i}] (${names[i]})`, vel[i]) : 0;
+      const p = pos[i] as number;
+      const v = hasVelocity ? (vel[i] as number) : 0;
+      // field names are built only on error: this runs for every joint of every message
+      if (!Number.isFinite(p)) finite(topic, `position[${i}] (${names[i]})`, p);
+      if (!Number.isFinite(v)) finite(topic, `velocity[${i}] (${names[i]})`, v);
+      outPos[j] = p;
+      outVel[j] = v;
     }
     return { hasVelocity };
   }
