@@ -41,11 +41,16 @@ export interface PlannerConfig {
   /** weight of Σ (a_t − a_{t−1})² (smoothness), scaled like effortWeight */
   smoothnessWeight: number;
   /**
-   * Blocked detection: when the best feasible sequence lowers the energy by less than this fraction of
-   * holding still, while raw (unprojected) samples that would make progress break a constraint, the
-   * planner waits: braking action, status infeasible, and the reason.
+   * Blocked detection: when the best feasible sequence barely moves the robot (less than
+   * stallDistanceM of base travel and stallAngleRad of turning and arm motion over the horizon) while
+   * raw samples that would lower the energy by stallFraction of holding still break a constraint of
+   * the world (a person, a zone), the planner waits: braking action, status infeasible, and the reason.
    */
   stallFraction: number;
+  /** [m] base travel over the horizon below which the plan counts as standing still */
+  stallDistanceM: number;
+  /** [rad] turning (and arm motion) over the horizon below which the plan counts as standing still */
+  stallAngleRad: number;
   /** energy below which holding still counts as "at the goal" (never blocked there) */
   goalEnergyTolerance: number;
 }
@@ -57,7 +62,7 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     mode: 'project',
     samples: 512,
     horizon: 12,
-    iterations: 2,
+    iterations: 1,
     temperature: 0.1,
     eliteFraction: 0.1,
     noiseStd: [0.25, 0.6, ...new Array<number>(armJointCount).fill(0.3)],
@@ -68,6 +73,8 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     effortWeight: 0.002,
     smoothnessWeight: 0.01,
     stallFraction: 0.02,
+    stallDistanceM: 0.03,
+    stallAngleRad: 0.05,
     goalEnergyTolerance: 0.1,
   };
 }
@@ -104,6 +111,8 @@ export function validatePlannerConfig(c: PlannerConfig, actionDim: number): Read
   finiteIn(c, 'eliteFraction', 0, 1, true);
   finiteIn(c, 'minStdFraction', 0, 1);
   finiteIn(c, 'stallFraction', 0, 1);
+  finiteIn(c, 'stallDistanceM', 0, 100);
+  finiteIn(c, 'stallAngleRad', 0, 100);
   for (const key of [
     'runningWeight',
     'terminalWeight',

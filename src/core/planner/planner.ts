@@ -165,12 +165,17 @@ export class MpcPlanner {
     this.finish(input.world);
   }
 
-  /** Not at the goal, yet the best feasible sequence barely beats holding still. */
+  /** Not at the goal, yet the best feasible sequence (nearly) stands still. */
   private stalled(): boolean {
-    const cfg = this.config;
-    const hold = this.holdEnergy;
-    if (!(hold > cfg.goalEnergyTolerance)) return false;
-    return hold - this.bestEnergy < cfg.stallFraction * hold;
+    const { b, config: cfg, stepSec } = this;
+    if (!(this.holdEnergy > cfg.goalEnergyTolerance)) return false;
+    let travelM = 0;
+    let angleRad = 0;
+    for (let t = 0; t < b.h; t++) {
+      travelM += Math.abs(b.chosen[t * b.a] as number) * stepSec;
+      for (let j = 1; j < b.a; j++) angleRad += Math.abs(b.chosen[t * b.a + j] as number) * stepSec;
+    }
+    return travelM < cfg.stallDistanceM && angleRad < cfg.stallAngleRad;
   }
 
   /**
@@ -188,6 +193,7 @@ export class MpcPlanner {
       if (b.feasible[i] === 0 && (b.energies[i] as number) < target) b.order[n++] = i;
     if (n === 0) return false;
     const pick = pickExplanation(b, n, (seq) => deps.constraints.evaluate(world, seq, b.h));
+    if (pick === undefined) return false;
     this.explainWith(world, pick.seq, pick.ev);
     return true;
   }

@@ -39,6 +39,11 @@ function isSeparation(v: PlannerViolation): boolean {
   return /separation|person|human/i.test(v.constraintId);
 }
 
+/** Constraints of the world around the robot (people, zones, workspaces), not of the robot's own limits. */
+function isWorldConstraint(v: PlannerViolation): boolean {
+  return isSeparation(v) || /zone|keep_out|workspace/i.test(v.constraintId);
+}
+
 /**
  * Why no candidate was feasible, from the full check of the sequence the planner would have liked to
  * follow (the cheapest one by task energy, feasible or not) and its predicted path.
@@ -64,16 +69,17 @@ export function infeasibleReason(
 
 /**
  * Of the blocked candidates b.order[0..n) (raw samples that would make progress), checks the cheapest
- * few in full and prefers one a person blocks: "too fast" on a raw sample says nothing about why the
- * robot waits, a person in the way does.
+ * few in full and returns the first one a person or a zone blocks ("too fast" on a raw sample says
+ * nothing about why the robot waits), or undefined when none is (then the robot is not blocked by the
+ * world, only slow).
  */
 export function pickExplanation(
   b: PlannerBuffers,
   n: number,
   evaluate: (seq: Float32Array) => PlannerEvaluation,
   maxChecks = 8,
-): { seq: Float32Array; ev: PlannerEvaluation } {
-  let first: { seq: Float32Array; ev: PlannerEvaluation } | undefined;
+): { seq: Float32Array; ev: PlannerEvaluation } | undefined {
+  let zone: { seq: Float32Array; ev: PlannerEvaluation } | undefined;
   for (let c = 0; c < Math.min(n, maxChecks); c++) {
     // selection step: bring the next-cheapest blocked candidate to position c
     let m = c;
@@ -86,7 +92,7 @@ export function pickExplanation(
     const seq = b.actionViews[idx] as Float32Array;
     const ev = evaluate(seq);
     if (ev.violations.some(isSeparation)) return { seq, ev };
-    first ??= { seq, ev };
+    if (zone === undefined && ev.violations.some(isWorldConstraint)) zone = { seq, ev };
   }
-  return first as { seq: Float32Array; ev: PlannerEvaluation };
+  return zone;
 }

@@ -29,6 +29,8 @@ type Weight =
   | 'effortWeight'
   | 'smoothnessWeight'
   | 'stallFraction'
+  | 'stallDistanceM'
+  | 'stallAngleRad'
   | 'goalEnergyTolerance';
 
 function d(
@@ -98,10 +100,18 @@ function plannerNumberParams(
       d(
         'stall_fraction',
         def.stallFraction,
-        'progress below this fraction of the hold energy counts as blocked',
+        'raw samples better than hold by this fraction of its energy show the way is blocked',
         0,
         1,
       ),
+    ],
+    [
+      'stallDistanceM',
+      d('stall_distance_m', def.stallDistanceM, 'plans travelling less than this stand still', 0, 100, 'm'),
+    ],
+    [
+      'stallAngleRad',
+      d('stall_angle_rad', def.stallAngleRad, 'plans turning less than this stand still', 0, 100, 'rad'),
     ],
     [
       'goalEnergyTolerance',

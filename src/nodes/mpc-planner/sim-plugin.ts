@@ -49,7 +49,8 @@ function statusOf(h: MpcPlannerHandle): string {
   const r = h.lastResult();
   if (!r) return 'planner: waiting for inputs';
   const hz = r.cycleMs > 0 ? ` ${(1000 / r.cycleMs).toFixed(0)} Hz` : '';
-  return `${r.status}${hz} ${r.feasibleSamples}/${r.samples} feasible`;
+  const why = r.status === 'ok' ? '' : ` (${r.reason})`;
+  return `${r.status}${hz} ${r.feasibleSamples}/${r.samples} feasible${why}`;
 }
 
 function startPlannerNode(
