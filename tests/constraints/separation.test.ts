@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createConstraintSet,
+  humanSpeedMps,
+  maxPartSpeedMps,
+  protectiveSeparationM,
+  separationMarginM,
+} from '../../src/core/constraints/index.js';
+import { config, person, sphereBot, world } from './fixtures.js';
+
+// defaults: T_r 0.1 s, T_s 0.3 s, C 0.2 m, Z_d 0.1 m, Z_r 0.02 m
+const sep = config().separation;
+
+describe('ISO/TS 15066 separation formula', () => {
+  it('adds v_h(T_r+T_s) + v_r T_r + v_r T_s/2 + C + Z_d + Z_r', () => {
+    // 1.6·0.4 + 0.5·0.1 + 0.5·0.15 + 0.2 + 0.1 + 0.02 = 0.64 + 0.05 + 0.075 + 0.32
+    expect(protectiveSeparationM(sep, 1.6, 0.5)).toBeCloseTo(1.085, 12);
+    expect(protectiveSeparationM(sep, 2.0, 0)).toBeCloseTo(0.8 + 0.32, 12);
+  });
+
+  it('assumes 2.0 m/s within 0.5 m and 1.6 m/s beyond (ISO 13855)', () => {
+    expect(humanSpeedMps(sep, 0.49)).toBe(2.0);
+    expect(humanSpeedMps(sep, 0.5)).toBe(1.6);
+  });
+
+  it('shrinks the gap by the disc growth v_h·t over the horizon', () => {
+    // 2.45 - 1.6·0.1 - 1.085
+    expect(separationMarginM(sep, 2.45, 0.1, 0.5)).toBeCloseTo(1.205, 12);
+    // near: 0.4 - 2.0·0 - (2.0·0.4 + 0.32)
+    expect(separationMarginM(sep, 0.4, 0, 0)).toBeCloseTo(-0.72, 12);
+  });
+
+  it('caps a part speed so the margin after one period stays non-negative', () => {
+    // room = 2 - 1.6·0.1 - (0.64 + 0.32) = 0.88 over (dt + T_r + T_s/2) = 0.35 s
+    expect(maxPartSpeedMps(sep, 2, 0, 0.1, 1.6)).toBeCloseTo(0.88 / 0.35, 12);
+    expect(maxPartSpeedMps(sep, 1.0, 0, 0.1, 1.6)).toBe(0);
+  });
+});
+
+describe('separation in the constraint set (one-sphere base, r = 0.2 m)', () => {
+  const set = createConstraintSet(sphereBot, config());
+  const forward = (v: number, h = 1): Float32Array =>
+    new Float32Array(Array.from({ length: h }, () => [v, 0]).flat());
+
+  it('reports the margin of a person 3 m ahead while driving at 0.5 m/s', () => {
+    // after 0.1 s the base is at x = 0.05: gap = 3 - 0.05 - 0.3 - 0.2 = 2.45
+    const e = set.evaluate(world({ v: 0.5, people: [person(1, 3, 0)] }, 0), forward(0.5), 1);
+    expect(e.feasible).toBe(true);
+    expect(e.minSeparationMarginM).toBeCloseTo(1.205, 6);
+  });
+
+  it('flags a person inside the protective distance, naming the part and the margin', () => {
+    // gap = 1.5 - 0.05 - 0.5 = 0.95; margin = 0.95 - 0.16 - 1.085
+    const e = set.evaluate(world({ v: 0.5, people: [person(7, 1.5, 0)] }, 0), forward(0.5), 1);
+    expect(e.feasible).toBe(false);
+    expect(e.violations).toHaveLength(1);
+    expect(e.violations[0]).toMatchObject({ constraintId: 'separation', step: 0, bodyPart: 'base_link' });
+    expect(e.violations[0]?.marginM).toBeCloseTo(-0.295, 6);
+    expect(e.violations[0]?.detail).toMatch(/person 7/);
+  });
+
+  it('lets a robot at rest be approached (SSM asks the robot to stop, not to flee)', () => {
+    const e = set.evaluate(world({ people: [person(1, 0.8, 0)] }, 0), forward(0, 3), 3);
+    expect(e.feasible).toBe(true);
+    expect(e.minSeparationMarginM).toBeLessThan(0);
+  });
+
+  it('projects the speed down to the cap implied by the gap, with a 2 % reserve', () => {
+    // gap 1.8 - 0.5 = 1.3: room = 1.3 - 0.16 - 0.96 = 0.18 → cap 0.98 · 0.18 / 0.35
+    const out = new Float64Array(2);
+    set.projectAction(world({ v: 0.5, people: [person(1, 1.8, 0)] }, 0), [0.5, 0], [0.8, 0], out);
+    expect(out[0]).toBeCloseTo((0.98 * 0.18) / 0.35, 9);
+  });
+
+  it('brakes as hard as the deceleration limit allows when the person is already too close', () => {
+    const out = new Float64Array(2);
+    set.projectAction(world({ v: 0.5, people: [person(1, 1.6, 0)] }, 0), [0.5, 0], [0.8, 0], out);
+    expect(out[0]).toBeCloseTo(0.5 - 1.5 * 0.1, 12);
+  });
+});
