@@ -89,6 +89,8 @@ function benchDecision(constraints: ConstraintSet, cycles: number) {
     { id: 2, xInOdomM: 1.5, yInOdomM: -2, vxMps: 0, vyMps: 0.8, radiusM: 0.25 },
   ];
   const kinds = { pass: 0, limit: 0, veto: 0, latched: 0, none: 0 };
+  const kindOf = new Uint8Array(cycles);
+  const KIND_CODE = { pass: 0, limit: 1, veto: 2, latched: 3, none: 4 } as const;
   for (let i = 0; i < cycles; i++) {
     const tSec = 1 + i * cfg.periodSec;
     feed(inputs, tSec, rng, people, cfg, constraints.armJointNames.length);
@@ -100,8 +102,10 @@ function benchDecision(constraints: ConstraintSet, cycles: number) {
     const d = decide(proposal, inputs, tSec, cfg, state);
     samplesUs[i] = Number(process.hrtime.bigint() - t0) / 1000;
     kinds[d.kind]++;
+    kindOf[i] = KIND_CODE[d.kind];
   }
-  return { samplesUs, kinds };
+  const of = (code: number) => samplesUs.filter((_, i) => kindOf[i] === code);
+  return { samplesUs, kinds, passUs: of(0), limitUs: of(1), vetoUs: of(2) };
 }
 
 // --- added latency on the command path: proposal published → /cmd_vel received, monitor vs a plain relay
@@ -149,9 +153,9 @@ function measurePath(constraints: ConstraintSet, withMonitor: boolean, n: number
   const bus = new InProcessBus({ time: 'sim' });
   const names = constraints.armJointNames;
   const gate = bus.createNode(withMonitor ? 'safety_monitor' : 'relay', { useSimTime: true });
-  // long timeouts: the clock stands still while we measure
-  if (withMonitor) startSafetyMonitor(gate, { constraints });
-  else startRelay(gate, names);
+  // the clock stands still while we measure, so every input stays fresh and no timer fires
+  const monitor = withMonitor ? startSafetyMonitor(gate, { constraints }) : undefined;
+  if (!withMonitor) startRelay(gate, names);
   const world = bus.createNode('world', { useSimTime: true });
   bus.advanceTo(1);
   publishWorld(world, 1, names);
@@ -174,6 +178,9 @@ function measurePath(constraints: ConstraintSet, withMonitor: boolean, n: number
     samplesUs[i] = Number(process.hrtime.bigint() - t0) / 1000;
   }
   if (received !== n) throw new Error(`monitor latency bench: expected ${n} commands, got ${received}`);
+  // the figure means "a passing proposal": make sure that is what was measured
+  if (monitor && monitor.counters().passed !== n)
+    throw new Error(`monitor latency bench: ${monitor.counters().passed} of ${n} proposals passed`);
   void bus.shutdown();
   return samplesUs;
 }
@@ -197,7 +204,7 @@ registerBenchmark({
     const constraints = loadBenchConstraints();
     const cycles = quick ? 2_000 : 20_000;
     benchDecision(constraints, Math.min(2_000, cycles)); // warm-up (JIT)
-    const { samplesUs, kinds } = benchDecision(constraints, cycles);
+    const { samplesUs, kinds, passUs, limitUs, vetoUs } = benchDecision(constraints, cycles);
     const latency = measureAddedLatency(constraints, quick ? 1_000 : 10_000);
     return {
       decisions: cycles,
@@ -207,6 +214,11 @@ registerBenchmark({
       decision_us_p50: percentile(samplesUs, 50),
       decision_us_p99: percentile(samplesUs, 99),
       decision_us_max: percentile(samplesUs, 100),
+      pass_us_p50: percentile(passUs, 50),
+      pass_us_p99: percentile(passUs, 99),
+      limit_us_p50: percentile(limitUs, 50),
+      limit_us_p99: percentile(limitUs, 99),
+      veto_us_p99: percentile(vetoUs, 99),
       ...latency,
     };
   },
