@@ -1,0 +1,222 @@
+/**
+ * Property tests over random robot states, people and actions (fast-check):
+ *  - projection output satisfies every per-step constraint, judged by the independent trajectory checker;
+ *  - a projected sequence is feasible over the whole horizon (people as growing discs) when zones are off;
+ *  - adding a person or a zone never turns an infeasible trajectory feasible (evaluate and evaluateBatch);
+ *  - a trajectory that touches a zone is always reported, at the step where it touches.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BodyModel, createConstraintSet } from '../../src/core/constraints/index.js';
+import type { ConstraintSet } from '../../src/core/constraints/index.js';
+import type { Person, WorldSnapshot } from '../../src/core/types.js';
+import { config, packageRobot, world } from './fixtures.js';
+
+const A = 5;
+const noZones = { keepOutZones: { enabled: false }, toolWorkspace: { enabled: false } };
+const perStep = createConstraintSet(packageRobot, config(noZones));
+
+const personArb = fc.record({
+  id: fc.integer({ min: 1, max: 99 }),
+  xInOdomM: fc.double({ min: -4, max: 4, noNaN: true }),
+  yInOdomM: fc.double({ min: -4, max: 4, noNaN: true }),
+  vxMps: fc.constant(0),
+  vyMps: fc.constant(0),
+  radiusM: fc.double({ min: 0.15, max: 0.4, noNaN: true }),
+});
+
+const worldArb = fc
+  .record({
+    x: fc.double({ min: -1, max: 1, noNaN: true }),
+    y: fc.double({ min: -1, max: 1, noNaN: true }),
+    yaw: fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
+    q: fc.tuple(
+      fc.double({ min: -2.75, max: 2.75, noNaN: true }),
+      fc.double({ min: -1.55, max: 1.15, noNaN: true }),
+      fc.double({ min: -2.35, max: 2.35, noNaN: true }),
+    ),
+    people: fc.array(personArb, { maxLength: 3 }),
+    sharp: fc.boolean(),
+  })
+  .map((o) => world({ ...o, q: [...o.q] }));
+
+const actionArb = fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: A, maxLength: A });
+
+/** A world moving with velocities reached by one projected step from rest (so they satisfy the per-step set). */
+function moving(
+  set: ConstraintSet,
+  w: WorldSnapshot,
+  desired: number[],
+): { w: WorldSnapshot; prev: Float64Array } {
+  const prev = new Float64Array(A);
+  set.projectAction(w, new Float64Array(A), desired, prev);
+  const r = w.robot;
+  const moved: WorldSnapshot = {
+    ...w,
+    robot: {
+      ...r,
+      base: { ...r.base, vMps: prev[0] as number, wRadps: prev[1] as number },
+      jointVel: prev.slice(2),
+    },
+  };
+  return { w: moved, prev };
+}
+
+describe('projection properties', () => {
+  it('always returns an action that passes every per-step check', () => {
+    fc.assert(
+      fc.property(worldArb, actionArb, actionArb, (w0, d0, d1) => {
+        const { w, prev } = moving(perStep, w0, d0);
+        const out = new Float64Array(A);
+        perStep.projectAction(w, prev, d1, out);
+        const e = perStep.evaluate(w, Float32Array.from(out), 1);
+        expect(e.violations).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives a sequence that is feasible over the horizon when zones are off', () => {
+    fc.assert(
+      fc.property(
+        worldArb,
+        fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 8 * A, maxLength: 8 * A }),
+        (w, d) => {
+          const out = new Float32Array(8 * A);
+          perStep.projectSequence(w, Float32Array.from(d), 8, out);
+          expect(perStep.evaluate(w, out, 8).violations).toEqual([]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+const trajectoryArb = fc.array(fc.double({ min: -0.6, max: 0.6, noNaN: true }), {
+  minLength: 4 * A,
+  maxLength: 4 * A,
+});
+const zoneArb = fc
+  .record({
+    cx: fc.double({ min: -2, max: 2, noNaN: true }),
+    cy: fc.double({ min: -2, max: 2, noNaN: true }),
+    half: fc.double({ min: 0.05, max: 1, noNaN: true }),
+  })
+  .map((z) => ({
+    name: 'added',
+    type: 'box' as const,
+    minInOdomM: [z.cx - z.half, z.cy - z.half, 0],
+    maxInOdomM: [z.cx + z.half, z.cy + z.half, 1],
+  }));
+
+function feasibleBoth(
+  set: ConstraintSet,
+  w: WorldSnapshot,
+  actions: Float32Array,
+  h: number,
+): [boolean, boolean] {
+  const f = new Uint8Array(1);
+  set.evaluateBatch(w, actions, 1, h, f, new Float32Array(1));
+  return [set.evaluate(w, actions, h).feasible, f[0] === 1];
+}
+
+describe('monotonicity', () => {
+  const full = createConstraintSet(packageRobot, config());
+
+  it('adding a person never makes an infeasible trajectory feasible', () => {
+    fc.assert(
+      fc.property(worldArb, trajectoryArb, personArb, (w, t, p: Person) => {
+        const actions = Float32Array.from(t);
+        const before = feasibleBoth(full, w, actions, 4);
+        const after = feasibleBoth(full, { ...w, people: [...w.people, p] }, actions, 4);
+        expect(before[0]).toBe(before[1]);
+        expect(after[0]).toBe(after[1]);
+        if (!before[0]) expect(after[0]).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('adding a zone never makes an infeasible trajectory feasible', () => {
+    fc.assert(
+      fc.property(worldArb, trajectoryArb, zoneArb, (w, t, zone) => {
+        const actions = Float32Array.from(t);
+        const withZone = createConstraintSet(packageRobot, config({ keepOutZones: { zones: [zone] } }));
+        const base = createConstraintSet(packageRobot, config());
+        const before = feasibleBoth(base, w, actions, 4);
+        const after = feasibleBoth(withZone, w, actions, 4);
+        expect(after[0]).toBe(after[1]);
+        if (!before[0]) expect(after[0]).toBe(false);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('zones', () => {
+  const body = new BodyModel(packageRobot, packageRobot.armJointNames);
+
+  /** A point on capsule c at step i of the trajectory, in odom. */
+  function pointOnBody(w: WorldSnapshot, actions: Float32Array, i: number, c: number, u: number): number[] {
+    const poses = new Float64Array(3 * (i + 1));
+    perStep.predictBasePoses(w, actions, i + 1, poses);
+    const q = Float64Array.from(w.robot.jointPos);
+    for (let s = 0; s <= i; s++)
+      for (let j = 0; j < 3; j++) q[j] = (q[j] as number) + (actions[s * A + 2 + j] as number) * 0.1;
+    body.updateArm(q);
+    const ends = new Float64Array(6 * body.count + 3);
+    body.toOdom(poses[3 * i] as number, poses[3 * i + 1] as number, poses[3 * i + 2] as number, ends);
+    return [0, 1, 2].map(
+      (k) =>
+        (ends[6 * c + k] as number) + u * ((ends[6 * c + 3 + k] as number) - (ends[6 * c + k] as number)),
+    );
+  }
+
+  it('always reports a trajectory that touches a zone, at that step', () => {
+    fc.assert(
+      fc.property(
+        worldArb,
+        trajectoryArb,
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: body.count - 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.boolean(),
+        (w, t, step, c, u, polygon) => {
+          const actions = Float32Array.from(t);
+          const [x, y, z] = pointOnBody(w, actions, step, c, u) as [number, number, number];
+          const e = 0.01;
+          const zone = polygon
+            ? {
+                name: 'touch',
+                type: 'polygon' as const,
+                pointsInOdomM: [
+                  [x - e, y - e],
+                  [x + e, y - e],
+                  [x, y + e],
+                ],
+                zMinM: z - e,
+                zMaxM: z + e,
+              }
+            : {
+                name: 'touch',
+                type: 'box' as const,
+                minInOdomM: [x - e, y - e, z - e],
+                maxInOdomM: [x + e, y + e, z + e],
+              };
+          const set = createConstraintSet(
+            packageRobot,
+            config({ keepOutZones: { marginM: 0, zones: [zone] } }),
+          );
+          const hits = set
+            .evaluate(w, actions, 4)
+            .violations.filter((v) => v.constraintId === 'keep_out_zone');
+          expect(hits.map((v) => v.step)).toContain(step);
+          const f = new Uint8Array(1);
+          set.evaluateBatch(w, actions, 1, 4, f, new Float32Array(1));
+          expect(f[0]).toBe(0);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
