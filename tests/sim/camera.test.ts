@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { Simulator } from '../../src/sim/simulator.js';
+import { KIND_COLOURS, ColliderKind } from '../../src/sim/layout.js';
+import { URDF_XML, standingPersonScenario } from './fixtures.js';
+
+/** Pixels whose colour is the person's hue: red clearly dominant. */
+function reddish(rgb: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < rgb.length; i += 3) {
+    const r = rgb[i] as number;
+    if (r > 2 * (rgb[i + 1] as number) && r > 2 * (rgb[i + 2] as number) && r > 40) n++;
+  }
+  return n;
+}
+
+describe('ray-cast camera', () => {
+  it('renders rgb8 at the configured size', async () => {
+    const camera = { widthPx: 32, heightPx: 24, hfovRad: Math.PI / 2, maxRangeM: 15 };
+    const sim = await Simulator.create(standingPersonScenario(2), URDF_XML, { stepSec: 0.02, camera });
+    expect(sim.renderCamera()).toHaveLength(32 * 24 * 3);
+    sim.dispose();
+  });
+
+  it('shows a person in front of the robot in the person colour, and leaves them out of the goal image', async () => {
+    expect(KIND_COLOURS[ColliderKind.person]?.[0]).toBeGreaterThan(0.8); // the test relies on red people
+    const sim = await Simulator.create(standingPersonScenario(2), URDF_XML);
+    // a 0.5 m wide person 2 m ahead spans ~14° of the 90° view: several hundred of 12 288 pixels
+    expect(reddish(sim.renderCamera())).toBeGreaterThan(200);
+    // the goal pose is x = 3, past the person; the goal image is rendered without people
+    expect(reddish(sim.renderGoalImage())).toBe(0);
+    sim.dispose();
+  });
+
+  it('sees nothing red in an empty room', async () => {
+    const sim = await Simulator.create({ ...standingPersonScenario(2), people: [] }, URDF_XML);
+    expect(reddish(sim.renderCamera())).toBe(0);
+    sim.dispose();
+  });
+});
