@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MessageDefinition } from '@foxglove/message-definition';
 import { ros2jazzy } from '@foxglove/rosmsg-msgs-common';
 import { MsgType } from '../../src/msgs/types.js';
+import { PlanStatus, VerdictState } from '../../src/msgs/own.js';
 import { checkConsistency, readMsgFile, readTsInterfaces } from './msg-checker.js';
 
 const PKG = 'world_model_mpc';
@@ -101,5 +102,23 @@ describe('message definitions and TypeScript shapes agree', () => {
     expect(checkConsistency(interfaces(stdText, own), allDefinitions())).toEqual([
       'world_model_mpc/ToolState vs ToolState: field order differs: .msg [header, tool_name, held, sharp], TS [header, tool_name, sharp, held]',
     ]);
+  });
+});
+
+describe('message constants and their TypeScript enums agree', () => {
+  const constants = (file: string, prefix: string): Record<string, number> => {
+    const def = readMsgFile(PKG, file, readFileSync(new URL(`${file}.msg`, msgDir), 'utf8'));
+    const out: Record<string, number> = {};
+    for (const f of def.definitions)
+      if (f.isConstant === true) out[f.name.replace(prefix, '')] = Number(f.value);
+    return out;
+  };
+
+  it('Plan STATUS_* equals PlanStatus', () => {
+    expect(constants('Plan', 'STATUS_')).toEqual({ ...PlanStatus });
+  });
+
+  it('SafetyVerdict STATE_* equals VerdictState', () => {
+    expect(constants('SafetyVerdict', 'STATE_')).toEqual({ ...VerdictState });
   });
 });
