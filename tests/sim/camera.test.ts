@@ -36,4 +36,17 @@ describe('ray-cast camera', () => {
     expect(reddish(sim.renderCamera())).toBe(0);
     sim.dispose();
   });
+
+  it('interpolates flat regions so closely that no pixel differs from a full render by more than 10 levels', async () => {
+    const sim = await Simulator.create(standingPersonScenario(2), URDF_XML);
+    const pose = { t: new Float64Array(3), r: new Float64Array(9) };
+    sim.robot.linkInOdom(sim.robot.cameraLinkIdx, pose.t, pose.r);
+    const exact = Uint8Array.from(sim.camera.render(pose, { withPeople: true, exact: true }));
+    const adaptive = sim.camera.render(pose, { withPeople: true });
+    let worst = 0;
+    for (let i = 0; i < exact.length; i++)
+      worst = Math.max(worst, Math.abs((exact[i] as number) - (adaptive[i] as number)));
+    expect(worst).toBeLessThanOrEqual(10);
+    sim.dispose();
+  });
 });
