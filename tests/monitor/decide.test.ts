@@ -276,3 +276,18 @@ describe('monitor decide: the held command between proposals', () => {
     expect(decide(null, inputs, 1.2, cfg, state).kind).toBe('none');
   });
 });
+
+describe('monitor decide: a planner whose every proposal is vetoed', () => {
+  it('when proposals keep arriving but none passes, expect ticks to say braking-after-veto, not a missing planner', () => {
+    const cfg = { ...CFG, limitEnabled: false };
+    const { state, inputs, feed, proposal } = setup(cfg, 1.3);
+    for (const t of [1, 1.1, 1.2, 1.3, 1.4]) {
+      feed(t);
+      expect(decide(proposal(t, [1, 0, 0, 0, 0]), inputs, t, cfg, state).kind).toBe('veto');
+      const tick = decide(null, inputs, t + 0.05, cfg, state);
+      expect(tick.violated).toEqual([]);
+      expect(tick.reason).toBe('braking after a veto until a proposal passes');
+    }
+    expect(state.counters).toMatchObject({ vetoed: 5, braking: 5, stale: 0 });
+  });
+});

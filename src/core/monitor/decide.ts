@@ -59,6 +59,7 @@ function clockJumped(
   if (!jumped) return false;
   inputs.forgetAll();
   state.lastProposalStampSec = Number.NEGATIVE_INFINITY;
+  state.lastProposalSec = Number.NEGATIVE_INFINITY;
   state.lastExecutedSec = Number.NEGATIVE_INFINITY;
   return true;
 }
@@ -114,16 +115,10 @@ function watchdogTick(
 ): Decision {
   const d = state.decision;
   const timeoutSec = cfg.proposalTimeoutPeriods * cfg.periodSec;
-  if (nowSec - state.lastExecutedSec > timeoutSec) {
-    const cause = state.lastExecutedSec === Number.NEGATIVE_INFINITY ? 'missing' : 'stale';
+  if (nowSec - state.lastProposalSec > timeoutSec) {
+    const cause = state.lastProposalSec === Number.NEGATIVE_INFINITY ? 'missing' : 'stale';
     d.violated.push(VIOLATION_ID[cause].proposal);
-    return brake(
-      state,
-      inputs,
-      'veto',
-      `no proposal executed for ${cfg.proposalTimeoutPeriods} periods`,
-      'stale',
-    );
+    return brake(state, inputs, 'veto', `no proposal for ${cfg.proposalTimeoutPeriods} periods`, 'stale');
   }
   if (!state.moving)
     return brake(state, inputs, 'veto', 'braking after a veto until a proposal passes', 'braking');
@@ -182,6 +177,7 @@ function judgeProposal(
   cfg: MonitorConfig,
 ): Decision {
   const d = state.decision;
+  state.lastProposalSec = nowSec;
   if (refuseProposal(p, state, inputs, nowSec, cfg)) return d;
   state.lastProposalStampSec = p.stampSec;
   const constraints = state.constraints;

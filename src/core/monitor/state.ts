@@ -15,6 +15,8 @@ export interface MonitorState {
   lastNowSec: number;
   /** stamp of the last proposal judged [s] */
   lastProposalStampSec: number;
+  /** when a proposal (of any quality) last arrived [s]: the planner is alive */
+  lastProposalSec: number;
   /** when a proposal was last executed (passed or limited) [s] */
   lastExecutedSec: number;
   /** the last decision executed a non-braking command */
@@ -47,6 +49,7 @@ export function createMonitorState(constraints: MonitorConstraints, cfg: Monitor
     health: { unhealthy: false, malformed: false, reason: '' },
     lastNowSec: Number.NaN,
     lastProposalStampSec: Number.NEGATIVE_INFINITY,
+    lastProposalSec: Number.NEGATIVE_INFINITY,
     lastExecutedSec: Number.NEGATIVE_INFINITY,
     moving: false,
     held: new Float64Array(a),
