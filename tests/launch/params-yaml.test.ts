@@ -14,6 +14,20 @@ const file = parseParamsFile(
   'config/params.yaml',
 );
 
+const text = readFileSync(new URL('../../config/params.yaml', import.meta.url), 'utf8');
+
+/** The value text of `key` in the `node:` section of params.yaml, comment stripped. */
+function rawValue(node: string, key: string): string {
+  const section = text.slice(text.indexOf(`\n${node}:`));
+  const line = new RegExp(`^\\s+${key}:\\s*(.*)$`, 'm').exec(section)?.[1] ?? '';
+  return line.replace(/#.*$/, '').trim();
+}
+
+function writtenAsDouble(raw: string): boolean {
+  const items = raw.startsWith('[') ? raw.slice(1, -1).split(',') : [raw];
+  return items.every((v) => /^-?\d*\.\d+(e-?\d+)?$|^-?\d+(\.\d*)?e-?\d+$/i.test(v.trim()));
+}
+
 describe('config/params.yaml matches what the nodes declare', () => {
   it('holds entries only for nodes that exist, plus the /** wildcard', () => {
     const known = new Set(['/**', ...NODE_NAMES.map((n) => `/${n}`)]);
