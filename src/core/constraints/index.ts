@@ -19,3 +19,4 @@ export { createConstraintSet } from './constraint-set.js';
 export { humanSpeedMps, maxPartSpeedMps, protectiveSeparationM, separationMarginM } from './separation.js';
 export { toolSpeedLimitMps } from './tool-rules.js';
 export { BodyModel } from './body-parts.js';
+export { resolveJointLimits } from './limits.js';
