@@ -44,6 +44,17 @@ describe('config/params.yaml matches what the nodes declare', () => {
     expect(missing).toEqual([]);
     for (const d of declared.descriptors)
       expect(() => validateParameter(name, d, params[d.name])).not.toThrow();
+    // the shipped file documents the defaults: a default changed in code must be changed here too
+    const differing = declared.descriptors
+      .filter((d) => JSON.stringify(params[d.name]) !== JSON.stringify(d.default))
+      .map((d) => `${d.name}: file ${JSON.stringify(params[d.name])}, code ${JSON.stringify(d.default)}`);
+    expect(differing).toEqual([]);
+    // rcl types `1` as an integer and refuses it for a double parameter: doubles need a decimal point
+    const doublesWithoutPoint = declared.descriptors
+      .filter((d) => d.type === 'double' || d.type === 'double_array')
+      .filter((d) => !writtenAsDouble(rawValue(name, d.name)))
+      .map((d) => d.name);
+    expect(doublesWithoutPoint).toEqual([]);
     if (declared.error === undefined) {
       const names = new Set(['use_sim_time', ...declared.descriptors.map((d) => d.name)]);
       expect(Object.keys(params).filter((k) => !names.has(k))).toEqual([]);
