@@ -75,8 +75,8 @@ export class Projector {
       const vFull = this.fullSpeedBound(i);
       fastestPart = Math.max(fastestPart, vFull);
       let cap = Number.POSITIVE_INFINITY;
-      for (const p of people) {
-        const gap = this.gapTo(i, p);
+      for (let pi = 0; pi < people.length; pi++) {
+        const gap = this.gapTo(i, people[pi] as Person);
         nearestGap = Math.min(nearestGap, gap);
         if (!sep.enabled) continue;
         const vh = humanSpeedMps(sep, gap - vFull * dt);
