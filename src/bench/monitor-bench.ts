@@ -84,6 +84,8 @@ function benchDecision(constraints: ConstraintSet, cycles: number) {
   const proposal = createProposal(constraints.actionDim);
   const rng = createRng(1);
   const samplesUs = new Float64Array(cycles);
+  // process CPU time per decision: unlike wall time, it does not count the time other processes held the CPU
+  const cpuUs = new Float64Array(cycles);
   const people: Person[] = [
     { id: 1, xInOdomM: 2.5, yInOdomM: 0.5, vxMps: -0.5, vyMps: 0, radiusM: 0.25 },
     { id: 2, xInOdomM: 1.5, yInOdomM: -2, vxMps: 0, vyMps: 0.8, radiusM: 0.25 },
@@ -98,14 +100,17 @@ function benchDecision(constraints: ConstraintSet, cycles: number) {
     proposal.action[0] = 1.2 * rng.next() - 0.2;
     proposal.action[1] = rng.next() - 0.5;
     for (let j = 2; j < proposal.action.length; j++) proposal.action[j] = 1.2 * (rng.next() - 0.5);
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     const d = decide(proposal, inputs, tSec, cfg, state);
     samplesUs[i] = Number(process.hrtime.bigint() - t0) / 1000;
+    const c1 = process.cpuUsage(c0);
+    cpuUs[i] = c1.user + c1.system;
     kinds[d.kind]++;
     kindOf[i] = KIND_CODE[d.kind];
   }
   const of = (code: number) => samplesUs.filter((_, i) => kindOf[i] === code);
-  return { samplesUs, kinds, passUs: of(0), limitUs: of(1), vetoUs: of(2) };
+  return { samplesUs, cpuUs, kinds, passUs: of(0), limitUs: of(1), vetoUs: of(2) };
 }
 
 // --- added latency on the command path: proposal published → /cmd_vel received, monitor vs a plain relay
@@ -204,7 +209,7 @@ registerBenchmark({
     const constraints = loadBenchConstraints();
     const cycles = quick ? 2_000 : 20_000;
     benchDecision(constraints, Math.min(2_000, cycles)); // warm-up (JIT)
-    const { samplesUs, kinds, passUs, limitUs, vetoUs } = benchDecision(constraints, cycles);
+    const { samplesUs, cpuUs, kinds, passUs, limitUs, vetoUs } = benchDecision(constraints, cycles);
     const latency = measureAddedLatency(constraints, quick ? 1_000 : 10_000);
     return {
       decisions: cycles,
@@ -214,6 +219,8 @@ registerBenchmark({
       decision_us_p50: percentile(samplesUs, 50),
       decision_us_p99: percentile(samplesUs, 99),
       decision_us_max: percentile(samplesUs, 100),
+      decision_cpu_us_p50: percentile(cpuUs, 50),
+      decision_cpu_us_p99: percentile(cpuUs, 99),
       pass_us_p50: percentile(passUs, 50),
       pass_us_p99: percentile(passUs, 99),
       limit_us_p50: percentile(limitUs, 50),
