@@ -73,8 +73,8 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     effortWeight: 0.002,
     smoothnessWeight: 0.01,
     stallFraction: 0.02,
-    stallDistanceM: 0.03,
-    stallAngleRad: 0.05,
+    stallDistanceM: 0.005,
+    stallAngleRad: 0.01,
     goalEnergyTolerance: 0.1,
   };
 }
