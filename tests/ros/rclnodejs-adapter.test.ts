@@ -39,6 +39,12 @@ describe('rclnodejs adapter (against a recording stand-in)', () => {
     });
   });
 
+  it('publishes 64-bit ids as bigint, as rclnodejs requires', () => {
+    const { fake, node } = makeNode();
+    node.createPublisher('world_model_mpc/msg/ActionCommand', '/p').publish({ plan_id: 3 });
+    expect(fake.publishers[0]?.sent).toEqual([{ plan_id: 3n }]);
+  });
+
   it('answers a Trigger call with the handler response', () => {
     const { fake, node } = makeNode();
     node.createTriggerService('~/reset', () => ({ success: false, message: 'still unsafe' }));

@@ -22,6 +22,7 @@ import { ParameterError, resolveName, validateParameter } from '../parameters.js
 import { nsToSec, secToNs } from '../../nodes/convert/time.js';
 import type { Rcl } from './load.js';
 import { toRclQos } from './qos.js';
+import { prepareForRcl } from './int64-fields.js';
 import { fromRclValue, toRclDescriptor, toRclParameter } from './parameters.js';
 
 // rclnodejs types its topics by generated message names; ours are checked at runtime by rcl instead.
@@ -63,7 +64,7 @@ export class RclNode implements NodeHandle {
     const pub = this.node.createPublisher(type as AnyType, full, { qos: toRclQos(this.rcl, qos) });
     return {
       topic: full,
-      publish: (msg: T) => pub.publish(msg as never),
+      publish: (msg: T) => pub.publish(prepareForRcl(type, msg) as never),
       subscriptionCount: () => pub.subscriptionCount(),
     };
   }
