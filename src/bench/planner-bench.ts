@@ -24,6 +24,8 @@ import { findPackageRoot } from '../nodes/registry.js';
 import { buildMonitorConstraints } from '../nodes/safety-monitor/constraint-source.js';
 import type { Figures } from './registry.js';
 import { registerBenchmark } from './registry.js';
+// the slow closed-loop acceptance table lives beside it
+import './planner-acceptance.js';
 
 type BenchConstraints = PlannerConstraints & { readonly armJointNames: readonly string[] };
 
