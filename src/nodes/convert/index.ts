@@ -7,3 +7,4 @@ export * from './people.js';
 export * from './tool.js';
 export * from './action.js';
 export * from './image.js';
+export * from './compressed-image.js';
