@@ -89,28 +89,24 @@ export function startSafetyMonitor(node: NodeHandle, opts: SafetyMonitorOptions)
       d = internalError(state, err);
       node.logger.error(`decision failed, braking: ${d.reason}`);
     }
-    if (d.kind !== 'none')
+    if (d.kind === 'none') return;
+    try {
       out.publish(d, fromProposal ? proposal.action : null, fromProposal ? proposal.planId : 0, nowSec);
+    } catch (err) {
+      // never let an exception escape into the stream (it would end the subscription)
+      node.logger.error(
+        `publishing the decision failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
   };
 
-  const subs: Subscription[] = [
-    node
-      .subscribe<JointState>(MsgType.JointState, topics.jointStates, QOS_SENSOR_DATA)
-      .subscribe((m) => handlers.jointStates(m, now())),
-    node
-      .subscribe<Odometry>(MsgType.Odometry, topics.odom, QOS_SENSOR_DATA)
-      .subscribe((m) => handlers.odom(m, now())),
-    node
-      .subscribe<TrackedPersonArray>(MsgType.TrackedPersonArray, topics.people, QOS_SENSOR_DATA)
-      .subscribe((m) => handlers.people(m, now())),
-    node
-      .subscribe<ToolState>(MsgType.ToolState, topics.toolState, QOS_SENSOR_DATA)
-      .subscribe((m) => handlers.tool(m, now())),
+  const subs = subscribeInputs(node, topics, handlers, now);
+  subs.push(
     node.subscribe<ActionCommand>(MsgType.ActionCommand, topics.proposal, QOS_COMMAND).subscribe((m) => {
       handlers.proposal(m, proposal);
       run(true);
     }),
-  ];
+  );
   const timers: Timer[] = [
     node.createTimer(cfg.periodSec, () => run(false)),
     node.createTimer(cfg.diagnosticsPeriodSec, () => out.diagnostics(node.name, state, now())),
@@ -131,6 +127,29 @@ export function startSafetyMonitor(node: NodeHandle, opts: SafetyMonitorOptions)
       for (const t of timers) t.cancel();
     },
   };
+}
+
+function subscribeInputs(
+  node: NodeHandle,
+  topics: SafetyMonitorTopics,
+  handlers: InputHandlers,
+  now: () => number,
+): Subscription[] {
+  // best-effort subscriptions match both best-effort and reliable publishers
+  return [
+    node
+      .subscribe<JointState>(MsgType.JointState, topics.jointStates, QOS_SENSOR_DATA)
+      .subscribe((m) => handlers.jointStates(m, now())),
+    node
+      .subscribe<Odometry>(MsgType.Odometry, topics.odom, QOS_SENSOR_DATA)
+      .subscribe((m) => handlers.odom(m, now())),
+    node
+      .subscribe<TrackedPersonArray>(MsgType.TrackedPersonArray, topics.people, QOS_SENSOR_DATA)
+      .subscribe((m) => handlers.people(m, now())),
+    node
+      .subscribe<ToolState>(MsgType.ToolState, topics.toolState, QOS_SENSOR_DATA)
+      .subscribe((m) => handlers.tool(m, now())),
+  ];
 }
 
 /** An unexpected exception: brake (zero command if even the braking action fails) and say so. */

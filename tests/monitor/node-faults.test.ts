@@ -197,3 +197,27 @@ describe('safety monitor node: latching, reset and diagnostics', () => {
     expect(Number(values.stale)).toBeGreaterThan(0);
   });
 });
+
+describe('safety monitor node: garbage on every topic', () => {
+  it('when messages of the wrong shape arrive, expect no exception, braking and each input named malformed', () => {
+    const h = createHarness();
+    h.bus.advanceTo(1);
+    h.sensors.all();
+    const garbage = [{}, { header: null }, { header: { stamp: { sec: 'x', nanosec: 0 }, frame_id: '' } }];
+    for (const g of garbage) {
+      h.pubs.joints.publish(g as never);
+      h.pubs.odom.publish(g as never);
+      h.pubs.people.publish(g as never);
+      h.pubs.tool.publish(g as never);
+      h.pubs.proposal.publish(g as never);
+      expect(() => h.bus.spin()).not.toThrow();
+      expect(h.got.cmd.at(-1)?.linear.x).toBe(0);
+      expect(h.lastVerdict()?.violated).toEqual([
+        'malformed:joint_states',
+        'malformed:odom',
+        'malformed:people',
+        'malformed:tool',
+      ]);
+    }
+  });
+});
