@@ -60,31 +60,40 @@ export class BodyModel {
   readonly armJointCount: number;
   private readonly capsules: LocalCapsule[];
   private readonly dynamicIdx: Int32Array;
+  /** link carrying the tool tip (nearest moving ancestor) and the tip in that link's frame */
   private readonly tipIdx: number;
+  private readonly tipLocal: Float64Array;
   private readonly jointChildIdx: Int32Array;
   private readonly jointAxisLocal: Float64Array;
   private readonly jointPrismatic: Uint8Array;
 
   constructor(model: RobotModel, armJointNames: readonly string[]) {
-    this.kin = new Kinematics(model, { variableJoints: armJointNames });
+    const full = new Kinematics(model, { variableJoints: armJointNames });
     this.armJointCount = armJointNames.length;
     this.capsules = [];
     for (const link of model.links.values()) {
       link.collisions.forEach((shape, i) => {
         const c = capsuleOfShape(shape);
         if (!c) return;
-        const name = link.collisions.length > 1 ? `${link.name}#${i}` : link.name;
-        const linkIdx = this.kin.linkIndex(link.name);
+        const anchor = anchorOf(model, full, link.name);
         this.capsules.push({
-          name,
-          linkIdx,
-          a: c.a as LocalCapsule['a'],
-          b: c.b as LocalCapsule['b'],
+          name: link.collisions.length > 1 ? `${link.name}#${i}` : link.name,
+          linkIdx: full.linkIndex(anchor.link),
+          a: anchor.apply(c.a),
+          b: anchor.apply(c.b),
           radiusM: c.r,
         });
       });
     }
-    pruneContained(this.capsules, (c) => !this.kin.isDynamicLink(c.linkIdx), this.kin);
+    pruneContained(this.capsules, (c) => !full.isDynamicLink(c.linkIdx), full);
+    const tip = model.links.has(ARM_TIP_LINK) ? anchorOf(model, full, ARM_TIP_LINK) : undefined;
+    this.tipLocal = Float64Array.from(tip ? tip.apply([0, 0, 0]) : [0, 0, 0]);
+    const needed = [
+      ...this.capsules.map((c) => full.linkNames[c.linkIdx] as string),
+      ...armJointNames.map((name) => model.joints.get(name)?.child ?? model.rootLink),
+      ...(tip ? [tip.link] : []),
+    ];
+    this.kin = new Kinematics(model, { variableJoints: armJointNames, neededLinks: needed });
     this.count = this.capsules.length;
     this.names = this.capsules.map((c) => c.name);
     this.radiusM = Float64Array.from(this.capsules, (c) => c.radiusM);
@@ -92,7 +101,7 @@ export class BodyModel {
     this.dynamicIdx = Int32Array.from(
       this.capsules.flatMap((c, i) => (this.kin.isDynamicLink(c.linkIdx) ? [i] : [])),
     );
-    this.tipIdx = model.links.has(ARM_TIP_LINK) ? this.kin.linkIndex(ARM_TIP_LINK) : -1;
+    this.tipIdx = tip ? this.kin.linkIndex(tip.link) : -1;
     const n = this.armJointCount;
     const joints = armJointNames.map((name) => model.joints.get(name));
     this.jointChildIdx = Int32Array.from(joints, (j) => this.kin.linkIndex(j?.child ?? ''));
@@ -132,8 +141,22 @@ export class BodyModel {
   updateArm(q: ArrayLike<number>): void {
     this.kin.update(q);
     this.writeCapsules(this.dynamicIdx);
-    if (this.tipIdx >= 0) this.kin.positionOf(this.tipIdx, this.tipInBase);
-    else this.tipInBase.fill(Number.NaN);
+    if (this.tipIdx < 0) {
+      this.tipInBase.fill(Number.NaN);
+      return;
+    }
+    const t = this.kin.transforms;
+    const o = 16 * this.tipIdx;
+    const x = this.tipLocal[0] as number;
+    const y = this.tipLocal[1] as number;
+    const z = this.tipLocal[2] as number;
+    for (let r = 0; r < 3; r++) {
+      this.tipInBase[r] =
+        (t[o + r] as number) * x +
+        (t[o + 4 + r] as number) * y +
+        (t[o + 8 + r] as number) * z +
+        (t[o + 12 + r] as number);
+    }
   }
 
   /** Arm joint axes and points in base_link for the current FK (used by the speed model). */
@@ -225,6 +248,41 @@ export class BodyModel {
       }
     }
   }
+}
+
+/**
+ * The nearest ancestor-or-self of `link` that is the child of a moving joint or never moves, with the
+ * fixed-joint transforms in between folded into a point mapping: FK then skips those fixed links.
+ */
+function anchorOf(
+  model: RobotModel,
+  kin: Kinematics,
+  link: string,
+): { link: string; apply: (p: readonly number[]) => [number, number, number] } {
+  const chain: Float64Array[] = [];
+  let cur = link;
+  for (
+    let j = model.parentJointOf.get(cur);
+    j && j.type === 'fixed' && kin.isDynamicLink(kin.linkIndex(j.parent));
+    j = model.parentJointOf.get(cur)
+  ) {
+    chain.push(originMatrix(j.origin));
+    cur = j.parent;
+  }
+  const apply = (p: readonly number[]): [number, number, number] => {
+    let v = [p[0] as number, p[1] as number, p[2] as number];
+    for (const m of chain) {
+      v = [0, 1, 2].map(
+        (r) =>
+          (m[r] as number) * (v[0] as number) +
+          (m[4 + r] as number) * (v[1] as number) +
+          (m[8 + r] as number) * (v[2] as number) +
+          (m[12 + r] as number),
+      );
+    }
+    return [v[0] as number, v[1] as number, v[2] as number];
+  };
+  return { link: cur, apply };
 }
 
 /**

@@ -14,7 +14,7 @@ export type {
   Vec3,
 } from './model.js';
 export { Kinematics, originMatrix } from './kinematics.js';
-export type { Pose } from './kinematics.js';
+export type { KinematicsOptions, Pose } from './kinematics.js';
 export { integrateBasePose, reachableVelocity } from './diff-drive.js';
 export type { BaseLimits } from './diff-drive.js';
 export { ARM_BASE_LINK, ARM_TIP_LINK } from './urdf-tree.js';

@@ -45,6 +45,13 @@ export function originMatrix(o: Origin, out: Float64Array = new Float64Array(16)
   return out;
 }
 
+export interface KinematicsOptions {
+  /** joints read from q by `update` (default: every movable, non-mimic joint); others stay at 0 */
+  variableJoints?: readonly string[];
+  /** when given, `update` refreshes only these links and their ancestors (hot loops); `poses` refreshes all */
+  neededLinks?: readonly string[];
+}
+
 export class Kinematics {
   /** link names; link i's transform is transforms[16 i .. 16 i + 15] */
   readonly linkNames: readonly string[];
@@ -62,7 +69,7 @@ export class Kinematics {
 
   constructor(
     readonly model: RobotModel,
-    options: { variableJoints?: readonly string[] } = {},
+    options: KinematicsOptions = {},
   ) {
     const movable = model.jointsInTreeOrder.filter((j) => j.type !== 'fixed' && !j.mimic).map((j) => j.name);
     const variable = options.variableJoints ?? movable;
@@ -100,7 +107,8 @@ export class Kinematics {
       if (s.variable >= 0 || mimicsVariable) dynamicJoints.add(i);
       if (dynamicJoints.has(i) || dynamicLinks.has(s.parentIdx)) dynamicLinks.add(s.childIdx);
     });
-    this.dynamicSteps = this.steps.filter((s) => dynamicLinks.has(s.childIdx));
+    const needed = this.neededLinks(options.neededLinks);
+    this.dynamicSteps = this.steps.filter((s) => dynamicLinks.has(s.childIdx) && needed.has(s.childIdx));
     this.dynamicLinks = dynamicLinks;
     this.computeSteps(this.steps, new Float64Array(variable.length));
   }
@@ -114,6 +122,19 @@ export class Kinematics {
   /** Whether link i moves when a variable joint moves (otherwise its transform never changes). */
   isDynamicLink(linkIdx: number): boolean {
     return this.dynamicLinks.has(linkIdx);
+  }
+
+  /** Links that `update` keeps current: the needed ones and their ancestors (all links by default). */
+  private neededLinks(names: readonly string[] | undefined): Set<number> {
+    if (names === undefined) return new Set(this.linkNames.map((_, i) => i));
+    const out = new Set<number>();
+    for (const name of names) {
+      for (let link: string | undefined = name; link !== undefined;) {
+        out.add(this.linkIndex(link));
+        link = this.model.parentJointOf.get(link)?.parent;
+      }
+    }
+    return out;
   }
 
   /** Recomputes the links that move with the variable joints; q in `variableJointNames` order. */
@@ -146,7 +167,10 @@ export class Kinematics {
       if (!this.variableJointNames.includes(name))
         throw new UrdfError(`Kinematics: no variable joint '${name}'`);
     }
-    this.update(this.variableJointNames.map((n) => values[n] ?? 0));
+    this.computeSteps(
+      this.steps,
+      this.variableJointNames.map((n) => values[n] ?? 0),
+    );
     return Object.fromEntries(this.linkNames.map((n) => [n, this.pose(n)]));
   }
 
