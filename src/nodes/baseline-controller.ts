@@ -29,10 +29,31 @@ export interface BaselineOptions {
   vMaxMps: number;
   wMaxRadps: number;
   qdMaxRadps: number;
+  /** how fast each command may change [m/s², rad/s², rad/s² for joints]: a real drive's ramps */
+  accelMps2: number;
+  angAccelRadps2: number;
+  jointAccelRadps2: number;
 }
 
 /** Heading error beyond which the base turns in place before driving [rad]. */
 const TURN_FIRST_RAD = 0.6;
+
+/** Moves `out` toward `target` by at most the acceleration limits over `dtS` (both [v, w, qd...]). */
+export function rampAction(
+  prev: ArrayLike<number>,
+  target: ArrayLike<number>,
+  o: BaselineOptions,
+  dtS: number,
+  out: Float64Array,
+): Float64Array {
+  for (let i = 0; i < out.length; i++) {
+    const maxStep = (i === 0 ? o.accelMps2 : i === 1 ? o.angAccelRadps2 : o.jointAccelRadps2) * dtS;
+    const p = prev[i] as number;
+    const d = (target[i] as number) - p;
+    out[i] = p + (d > maxStep ? maxStep : d < -maxStep ? -maxStep : d);
+  }
+  return out;
+}
 
 /** The pure control law: base state + joint positions → action [v, w, qd...] written into `out`. */
 export function baselineAction(
@@ -76,6 +97,7 @@ export class BaselineController {
   private readonly jointPos: Float64Array;
   private readonly jointVel: Float64Array;
   private readonly action: Float64Array;
+  private readonly target: Float64Array;
   private readonly reader: JointStateReader;
   private planId = 0;
 
@@ -88,6 +110,7 @@ export class BaselineController {
     this.jointPos = new Float64Array(n);
     this.jointVel = new Float64Array(n);
     this.action = new Float64Array(2 + n);
+    this.target = new Float64Array(2 + n);
     this.reader = new JointStateReader(options.jointNames);
     const pub = this.node.createPublisher<ActionCommand>(MsgType.ActionCommand, Topic.proposal, QOS_COMMAND);
     this.node.subscribe<Odometry>(MsgType.Odometry, Topic.odom, QOS_DEFAULT).subscribe((m) => {
@@ -98,7 +121,8 @@ export class BaselineController {
     });
     this.node.createTimer(1 / options.rateHz, () => {
       if (!this.base) return; // nothing to act on yet
-      baselineAction(this.base, this.jointPos, this.options, this.action);
+      baselineAction(this.base, this.jointPos, this.options, this.target);
+      rampAction(this.action, this.target, this.options, 1 / this.options.rateHz, this.action);
       const header = { stamp: secToTime(this.node.clock.nowSec()), frame_id: 'base_link' };
       pub.publish(actionToActionCommand(this.action, this.options.jointNames, header, ++this.planId));
     });

@@ -16,6 +16,9 @@ registerController({
       vMaxMps: 0.6 * SIM_BASE_LIMITS.vMaxMps,
       wMaxRadps: 1.0,
       qdMaxRadps: 0.8,
+      accelMps2: 0.5,
+      angAccelRadps2: 1.5,
+      jointAccelRadps2: 2.0,
     });
     return { status: () => 'baseline', dispose: () => c.destroy() };
   },

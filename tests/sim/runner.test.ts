@@ -3,10 +3,10 @@ import { runScenario } from '../../src/sim/runner.js';
 
 describe('closed-loop runner', () => {
   it('drives the baseline to the coffee machine when nothing stops it', async () => {
-    // coffee start is ~3.6 m from the goal; the baseline turns then drives at ≤ 0.6 m/s
+    // coffee start is ≥ 3 m from the goal; the baseline drives at ≤ 0.6 m/s, so it needs more than 5 s
     const r = await runScenario({ scenario: 'coffee', seed: 2, durationS: 15, monitor: 'none', cameraHz: 2 });
     expect(r.summary.goal_reached).toBe(true);
-    expect(r.summary.time_to_goal_s).toBeGreaterThan(6);
+    expect(r.summary.time_to_goal_s).toBeGreaterThan(5);
     expect(r.summary.final_goal_distance_m).toBeLessThan(0.15);
     expect(r.summary.planner).toBe('baseline');
     expect(r.summary.planner_hz_mean).toBeCloseTo(10, 0);

@@ -70,8 +70,8 @@ registerScenario({
     return {
       ...kitchenBase('coffee', this.description),
       start: {
-        xM: 1.5 + uniform(rng, -0.3, 0.3),
-        yM: -1.2 + uniform(rng, -0.3, 0.3),
+        xM: 0.6 + uniform(rng, -0.2, 0.2),
+        yM: -1.4 + uniform(rng, -0.3, 0.3),
         yawRad: Math.PI / 2,
         jointPos: ARM_STOWED,
       },
@@ -92,7 +92,7 @@ registerScenario({
   name: 'knife',
   description: 'The arm carries a sharp knife along the counter while a person walks by behind the robot.',
   build(rng) {
-    const passYM = uniform(rng, 1.1, 1.5);
+    const passYM = uniform(rng, 0.9, 1.2);
     const person: PersonScript = {
       id: 1,
       radiusM: PERSON_RADIUS_M,
