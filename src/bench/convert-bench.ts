@@ -1,6 +1,13 @@
 import { percentile } from '../core/math/stats.js';
 import type { Image, JointState } from '../msgs/std.js';
-import { JointStateReader, actionToActionCommand, imageToRgb8, secToTime } from '../nodes/convert/index.js';
+import jpeg from 'jpeg-js';
+import {
+  JointStateReader,
+  actionToActionCommand,
+  compressedImageToRgb8,
+  imageToRgb8,
+  secToTime,
+} from '../nodes/convert/index.js';
 import { registerBenchmark } from './registry.js';
 
 function timeUs(n: number, body: () => void): Float64Array {
@@ -16,7 +23,7 @@ function timeUs(n: number, body: () => void): Float64Array {
 registerBenchmark({
   name: 'convert',
   description:
-    'Message conversions at the node edge: 640×480 bgr8 camera frame → RGB8, JointState read, action → ActionCommand',
+    'Message conversions at the node edge: 640×480 bgr8 frame and JPEG → RGB8, JointState read, action → ActionCommand',
   async run({ quick }) {
     const width = 640;
     const height = 480;
@@ -31,6 +38,10 @@ registerBenchmark({
     };
     const rgb = new Uint8Array(width * height * 3);
     const image_us = timeUs(quick ? 20 : 300, () => imageToRgb8(image, rgb));
+    const rgba = new Uint8Array(width * height * 4).map((_, i) => (i * 7) & 255);
+    const jpegBytes = new Uint8Array(jpeg.encode({ data: rgba, width, height }, 80).data);
+    const compressed = { header: image.header, format: 'jpeg', data: jpegBytes };
+    const jpeg_us = timeUs(quick ? 5 : 50, () => compressedImageToRgb8(compressed, rgb));
 
     const names = ['wheel_left', 'wheel_right', 'arm_shoulder_yaw', 'arm_shoulder_pitch', 'arm_elbow_pitch'];
     const js: JointState = {
@@ -57,6 +68,8 @@ registerBenchmark({
     return {
       image_rgb8_us_p50: percentile(image_us, 50),
       image_rgb8_us_p99: percentile(image_us, 99),
+      jpeg_640x480_us_p50: percentile(jpeg_us, 50),
+      jpeg_bytes: jpegBytes.length,
       joint_state_us_p50: percentile(joint_us, 50),
       action_command_us_p50: percentile(action_us, 50),
     };
