@@ -97,10 +97,12 @@ export async function resolveNode(name: string, importer: Importer = defaultImpo
     mod = await importer(entry.module);
   } catch (err) {
     if (!isModuleNotFound(err)) throw err;
+    // the missing module may be one the node itself imports: say which
+    const detail = String(err instanceof Error ? err.message : err).split('\n')[0];
     return {
       ok: false,
       entry,
-      reason: `node '${name}' is not available yet: module ${entry.module} is not written yet`,
+      reason: `node '${name}' is not available yet: cannot load ${entry.module} (${detail})`,
     };
   }
   const launch = mod[entry.launcher];

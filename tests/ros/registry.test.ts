@@ -17,7 +17,7 @@ describe('node registry', () => {
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.reason).toBe(
-        "node 'mpc_planner' is not available yet: module ./mpc-planner.js is not written yet",
+        "node 'mpc_planner' is not available yet: cannot load ./mpc-planner.js (Cannot find module)",
       );
   });
 
