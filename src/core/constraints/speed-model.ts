@@ -30,8 +30,8 @@ export class SpeedModel {
       const o = 6 * i;
       g[i * a] = 1;
       g[i * a + 1] = Math.max(
-        Math.hypot(e[o] as number, e[o + 1] as number),
-        Math.hypot(e[o + 3] as number, e[o + 4] as number),
+        Math.sqrt((e[o] as number) ** 2 + (e[o + 1] as number) ** 2),
+        Math.sqrt((e[o + 3] as number) ** 2 + (e[o + 4] as number) ** 2),
       );
       for (let j = 0; j < n; j++) {
         g[i * a + 2 + j] = body.movesWith[i * n + j] === 1 ? this.jointLever(j, e, o) : 0;

@@ -29,10 +29,20 @@ export interface StepContext {
   pr: Float64Array;
   ids: Float64Array;
   nPeople: number;
-  /** speed of each body part in the current step [m/s] */
-  partSpeed: Float64Array;
+  /** squared displacement of each body part in the current step (larger capsule end) [m²] */
+  partMove2: Float64Array;
   minMarginM: number;
   sink: Violation[] | null;
+}
+
+/** Squared displacement [m²] of point k (capsule end or tool tip) over the step. */
+function endMove2(ctx: StepContext, k: number): number {
+  const a = ctx.prevEnds;
+  const b = ctx.curEnds;
+  const dx = (b[3 * k] as number) - (a[3 * k] as number);
+  const dy = (b[3 * k + 1] as number) - (a[3 * k + 1] as number);
+  const dz = (b[3 * k + 2] as number) - (a[3 * k + 2] as number);
+  return dx * dx + dy * dy + dz * dz;
 }
 
 function endSpeed(ctx: StepContext, k: number, dt: number): number {
@@ -71,19 +81,22 @@ const sepResult = { ok: true, gapM: Number.POSITIVE_INFINITY };
 
 /** Separation margins; also returns the smallest gap to any person's worst-case disc (for the tool rule). */
 function checkSeparation(ctx: StepContext, step: number, xM: number, yM: number): typeof sepResult {
-  const { cfg, body, partSpeed } = ctx;
+  const { cfg, body, partMove2 } = ctx;
   const sep = cfg.separation;
   const dt = cfg.controlPeriodSec;
   const t = (step + 1) * dt;
   sepResult.ok = true;
   sepResult.gapM = Number.POSITIVE_INFINITY;
   if (ctx.nPeople === 0) return sepResult;
-  let vrMax = 0;
+  let move2Max = 0;
   for (let i = 0; i < body.count; i++) {
-    const v = Math.max(endSpeed(ctx, 2 * i, dt), endSpeed(ctx, 2 * i + 1, dt));
-    partSpeed[i] = v;
-    if (v > vrMax) vrMax = v;
+    const ma = endMove2(ctx, 2 * i);
+    const mb = endMove2(ctx, 2 * i + 1);
+    const m2 = ma > mb ? ma : mb;
+    partMove2[i] = m2;
+    if (m2 > move2Max) move2Max = m2;
   }
+  const vrMax = Math.sqrt(move2Max) / dt;
   for (let p = 0; p < ctx.nPeople; p++) {
     const dx = xM - (ctx.px[p] as number);
     const dy = yM - (ctx.py[p] as number);
@@ -101,7 +114,7 @@ function checkSeparation(ctx: StepContext, step: number, xM: number, yM: number)
 }
 
 function checkPersonExactly(ctx: StepContext, step: number, p: number, t: number): boolean {
-  const { cfg, body, curEnds: e, partSpeed } = ctx;
+  const { cfg, body, curEnds: e, partMove2 } = ctx;
   const sep = cfg.separation;
   for (let i = 0; i < body.count; i++) {
     const o = 6 * i;
@@ -117,7 +130,7 @@ function checkPersonExactly(ctx: StepContext, step: number, p: number, t: number
     const discGap = gap - humanSpeedMps(sep, gap) * t;
     if (discGap < sepResult.gapM) sepResult.gapM = discGap;
     if (!sep.enabled) continue;
-    const vr = partSpeed[i] as number;
+    const vr = Math.sqrt(partMove2[i] as number) / cfg.controlPeriodSec;
     const margin = separationMarginM(sep, gap, t, vr);
     if (margin < ctx.minMarginM) ctx.minMarginM = margin;
     if (margin < -TOL && vr > STATIONARY_MPS) {

@@ -52,7 +52,7 @@ export class TrajectoryChecker {
       pr: new Float64Array(8),
       ids: new Float64Array(8),
       nPeople: 0,
-      partSpeed: new Float64Array(body.count),
+      partMove2: new Float64Array(body.count),
       minMarginM: Number.POSITIVE_INFINITY,
       sink: null,
     };

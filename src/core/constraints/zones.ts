@@ -63,7 +63,9 @@ export function signedDistanceM(z: CompiledZone, x: number, y: number, zM: numbe
   const dxy = polygonSignedDistance(z.points, x, y);
   const dz = Math.max((z.bounds[0] as number) - zM, zM - (z.bounds[1] as number));
   if (dxy <= 0 && dz <= 0) return Math.max(dxy, dz);
-  return Math.hypot(Math.max(dxy, 0), Math.max(dz, 0));
+  const ox = dxy > 0 ? dxy : 0;
+  const oz = dz > 0 ? dz : 0;
+  return Math.sqrt(ox * ox + oz * oz);
 }
 
 /** Arguments are the distances inside each face (positive inside). */
