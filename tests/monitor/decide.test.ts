@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MonitorConfig, Proposal } from '../../src/core/monitor/index.js';
+import type { MonitorConfig, MonitorConstraints, Proposal } from '../../src/core/monitor/index.js';
 import {
   createMonitorState,
   createProposal,
@@ -289,5 +289,45 @@ describe('monitor decide: a planner whose every proposal is vetoed', () => {
       expect(tick.reason).toBe('braking after a veto until a proposal passes');
     }
     expect(state.counters).toMatchObject({ vetoed: 5, braking: 5, stale: 0 });
+  });
+});
+
+describe('monitor decide: limiting a moving robot', () => {
+  it('when acceleration limits make small scales infeasible, expect the blend from braking to find the safe band', () => {
+    // robot at 0.5 m/s; |Δv| ≤ 0.15 per step and v ≤ 0.45 near a person; braking command 0.35 m/s.
+    // Scaling 0.6·s from zero is feasible only for s in [0.583, 0.75], which bisection from 0 misses;
+    // blending 0.35 + s·(0.6 − 0.35) is feasible for s ≤ 0.4: the largest k/1024 is 409/1024.
+    const moving: MonitorConstraints = {
+      armJointNames: ['a', 'b', 'c'],
+      actionDim: 5,
+      checkStopping(world, action) {
+        const v = action[0] as number;
+        const ok = Math.abs(v - world.robot.base.vMps) <= 0.15 + 1e-12 && v <= 0.45;
+        return {
+          feasible: ok,
+          violations: ok
+            ? []
+            : [{ constraintId: 'separation', step: 0, bodyPart: 'base', marginM: -0.1, detail: 'too fast' }],
+          minSeparationMarginM: 0,
+        };
+      },
+      brakingAction(world, out) {
+        out.fill(0);
+        out[0] = world.robot.base.vMps - 0.15;
+      },
+    };
+    const state = createMonitorState(moving, CFG);
+    const inputs = new MonitorInputs(3);
+    inputs.acceptJoints(1, [0, 0, 0], [0, 0, 0], 1, CFG);
+    inputs.acceptOdom(1, { xInOdomM: 0, yInOdomM: 0, yawInOdomRad: 0, vMps: 0.5, wRadps: 0 }, 1, CFG);
+    inputs.acceptPeople(1, [], 1, CFG);
+    inputs.acceptTool(1, { name: '', held: false, sharp: false }, 1, CFG);
+    const p = createProposal(5);
+    p.stampSec = 1;
+    p.action[0] = 0.6;
+    const d = decide(p, inputs, 1, CFG, state);
+    expect(d.kind).toBe('limit');
+    expect(d.scale).toBe(409 / 1024);
+    expect(d.command[0]).toBeCloseTo(0.35 + (409 / 1024) * 0.25, 12);
   });
 });

@@ -41,7 +41,7 @@ describe('safety monitor node: start-up and normal operation', () => {
     expect(h.got.cmd.at(-1)?.linear.x).toBe(819 / 1024);
     expect(h.lastVerdict()?.state).toBe(VerdictState.LIMITED);
     expect(h.lastVerdict()?.violated).toEqual(['separation']);
-    expect(h.lastVerdict()?.reason).toContain('scaled to 80.0 %');
+    expect(h.lastVerdict()?.reason).toContain('limited to 80.0 % of the way from braking to the proposal');
   });
 });
 

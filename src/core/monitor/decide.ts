@@ -192,9 +192,11 @@ function judgeProposal(
   pushViolationIds(d.violated, ev);
   const reason = firstDetail(ev);
   if (cfg.limitEnabled) {
+    constraints.brakingAction(inputs.world, state.brake);
     const scale = largestSafeScale(
       constraints,
       inputs.world,
+      state.brake,
       p.action,
       cfg.limitBisectionSteps,
       state.scratch,

@@ -1,18 +1,22 @@
 /**
- * Limiting: the largest scale s in (0, 1] such that s·proposal passes the stopping check, by bisection.
- * Only scales that were actually checked are returned, so a non-monotone constraint can cost speed
- * but never safety.
+ * Limiting: the largest s in (0, 1] such that the command brake + s·(proposal − brake) passes the
+ * stopping check, by bisection. For a robot at rest the braking command is zero and this is plain
+ * scaling of the proposal; for a moving robot, blending from the braking command (rather than from
+ * zero) keeps every candidate within the acceleration limits whenever the proposal is, so the feasible
+ * set is an interval starting near s = 0 and bisection finds its end. Only scales that were actually
+ * checked are returned, so a non-monotone constraint can cost speed but never safety.
  */
 import type { WorldSnapshot } from '../types.js';
 import type { MonitorConstraints } from './constraints-seam.js';
 
 /**
- * Returns the largest checked feasible scale (0 when none was found); the scaled command is left in `out`
+ * Returns the largest checked feasible s (0 when none was found); the blended command is left in `out`
  * when the result is > 0.
  */
 export function largestSafeScale(
   constraints: MonitorConstraints,
   world: WorldSnapshot,
+  brake: Float64Array,
   proposal: Float64Array,
   steps: number,
   out: Float64Array,
@@ -21,14 +25,16 @@ export function largestSafeScale(
   let hi = 1;
   for (let i = 0; i < steps; i++) {
     const mid = 0.5 * (lo + hi);
-    scaleInto(proposal, mid, out);
+    blendInto(brake, proposal, mid, out);
     if (constraints.checkStopping(world, out).feasible) lo = mid;
     else hi = mid;
   }
-  if (lo > 0) scaleInto(proposal, lo, out);
+  if (lo > 0) blendInto(brake, proposal, lo, out);
   return lo;
 }
 
-export function scaleInto(src: Float64Array, scale: number, out: Float64Array): void {
-  for (let i = 0; i < src.length; i++) out[i] = (src[i] as number) * scale;
+/** out = from + s·(to − from) */
+export function blendInto(from: Float64Array, to: Float64Array, s: number, out: Float64Array): void {
+  for (let i = 0; i < to.length; i++)
+    out[i] = (from[i] as number) + s * ((to[i] as number) - (from[i] as number));
 }

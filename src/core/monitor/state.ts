@@ -23,6 +23,8 @@ export interface MonitorState {
   moving: boolean;
   /** the last executed non-braking command, which the robot holds until the next decision */
   readonly held: Float64Array;
+  /** the braking command limiting blends from */
+  readonly brake: Float64Array;
   /** scratch for the scaled command during limiting */
   readonly scratch: Float64Array;
 }
@@ -53,6 +55,7 @@ export function createMonitorState(constraints: MonitorConstraints, cfg: Monitor
     lastExecutedSec: Number.NEGATIVE_INFINITY,
     moving: false,
     held: new Float64Array(a),
+    brake: new Float64Array(a),
     scratch: new Float64Array(a),
   };
 }

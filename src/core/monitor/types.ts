@@ -75,7 +75,7 @@ export interface Decision {
   kind: DecisionKind;
   /** the executed command (the proposal, scaled, or the braking command); meaningless when kind = 'none' */
   command: Float64Array;
-  /** scale applied to the proposal (1 = pass, 0 = braking) */
+  /** where the command lies between braking (0) and the proposal (1) */
   scale: number;
   /** constraint ids or watchdog causes, e.g. "separation", "stale:odom" */
   violated: string[];

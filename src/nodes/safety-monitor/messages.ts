@@ -28,7 +28,9 @@ export function verdictState(d: Decision): number {
 }
 
 function reasonText(d: Decision): string {
-  if (d.kind === 'limit') return `${d.reason}; scaled to ${(d.scale * 100).toFixed(1)} % of the proposal`;
+  if (d.kind === 'limit') {
+    return `${d.reason}; limited to ${(d.scale * 100).toFixed(1)} % of the way from braking to the proposal`;
+  }
   if (d.kind === 'latched') return `latched (${d.reason}); call ~/reset once the cause is gone`;
   return d.reason;
 }
