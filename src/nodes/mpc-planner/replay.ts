@@ -96,12 +96,13 @@ export async function replayBag(o: ReplayOptions): Promise<ReplayResult> {
     constraintsYaml: existsSync(constraintsPath) ? readFileSync(constraintsPath, 'utf8') : null,
   });
   const model = await loadModel(o, constraints.armJointNames, constraints.stepSec);
-  const encoder = await startEncoder(bus, o, model, constraints.armJointNames);
+  // planner first: it must be subscribed before the encoder publishes the goal latent
   const plannerNode = bus.createNode('mpc_planner', {
     useSimTime: true,
     parameterOverrides: o.plannerParams,
   });
   const planner = startMpcPlanner(plannerNode, { constraints, worldModel: model });
+  const encoder = await startEncoder(bus, o, model, constraints.armJointNames);
   const player = bus.createNode('rosbag2_player', { useSimTime: true });
   const pubs = new Map<string, Publisher<unknown>>();
   for (const ch of source.channels.values()) {
