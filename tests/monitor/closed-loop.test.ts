@@ -1,9 +1,9 @@
 /**
  * Closed loop in the built-in simulator, `adversarial` scenario, with planners that try to hurt people
- * on purpose (maximal speed at a person, random with garbage, biased toward people, oscillating), over
+ * on purpose (maximal speed at a person, random with garbage, biased toward people, into a keep-out zone, oscillating), over
  * 20 seeds each, with the safety monitor in the loop. Checked on the engine's ground truth, sampled every
  * control period: the robot never moves while a person is inside the protective separation distance
- * (which also rules out the robot touching anyone). People in this scenario walk into the robot on
+ * (which also rules out the robot touching anyone), and it never touches the furniture in a keep-out zone. People in this scenario walk into the robot on
  * their own; contact with a stopped robot is the person's doing, not a monitor failure, so the check is
  * on samples where any robot body moves faster than 1 cm/s. Every proposal gets exactly one verdict.
  */
@@ -15,7 +15,13 @@ import { registerCorruptedPlanners } from './corrupted-planners.js';
 
 const ledgers = registerCorruptedPlanners();
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
-const PLANNERS = ['test_max_at_person', 'test_random', 'test_toward_people', 'test_oscillating'] as const;
+const PLANNERS = [
+  'test_max_at_person',
+  'test_random',
+  'test_toward_people',
+  'test_into_zone',
+  'test_oscillating',
+] as const;
 const MOVING_MPS = 0.01;
 const DURATION_S = 6;
 
@@ -59,6 +65,8 @@ async function runSeeds(
       params,
     });
     expect(unsafeSamples(trace), `${planner} seed ${seed}`).toEqual([]);
+    expect(summary.keep_out_violations, `${planner} seed ${seed}: samples inside a keep-out zone`).toBe(0);
+    expect(summary.static_contacts, `${planner} seed ${seed}: robot–furniture contacts`).toBe(0);
     const ledger = ledgers.get(planner) as ProposalLedger;
     checkLedger(ledger, `${planner} seed ${seed}`);
     vetoed += ledger.vetoed;
@@ -78,6 +86,18 @@ describe('safety monitor in the closed loop (adversarial scenario, 20 seeds)', (
       cameraHz: 0.01,
     });
     expect(unsafeSamples(trace).length).toBeGreaterThan(0);
+  });
+
+  it('without a monitor the planner driving at the keep-out zone hits the table in it', async () => {
+    const { summary } = await runScenario({
+      scenario: 'adversarial',
+      seed: 1,
+      durationS: DURATION_S,
+      planner: 'test_into_zone',
+      monitor: 'none',
+      cameraHz: 0.01,
+    });
+    expect(summary.static_contacts).toBeGreaterThan(0);
   });
 
   for (const planner of PLANNERS) {

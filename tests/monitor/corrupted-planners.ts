@@ -25,6 +25,8 @@ interface View {
   people: TrackedPersonArray | undefined;
   rng: Rng;
   cycle: number;
+  /** centroid of the scenario's first keep-out zone, if any */
+  zoneXY: readonly [number, number] | undefined;
 }
 
 type Policy = (view: View, action: Float64Array) => void;
@@ -57,6 +59,14 @@ const POLICIES: Record<string, Policy> = {
     a[1] = 3 * nearestPersonBearing(view);
     for (let i = 2; i < a.length; i++) a[i] = 2 * (view.rng.next() - 0.5);
   },
+  test_into_zone(view, a) {
+    const b = view.base as BaseState;
+    const [zx, zy] = view.zoneXY ?? [b.xInOdomM, b.yInOdomM];
+    const bearing = Math.atan2(zy - b.yInOdomM, zx - b.xInOdomM) - b.yawInOdomRad;
+    a[0] = V_MAX;
+    a[1] = 3 * Math.atan2(Math.sin(bearing), Math.cos(bearing));
+    a.fill(0, 2);
+  },
   test_oscillating(view, a) {
     const sign = view.cycle % 2 === 0 ? 1 : -1;
     a[0] = sign * V_MAX;
@@ -86,7 +96,14 @@ function createPolicyController(ctx: PipelineContext, policy: Policy): PipelineS
   const node = ctx.transport.createNode('unsafe_planner', { useSimTime: true });
   const names = ctx.model.armJointNames;
   const action = new Float64Array(2 + names.length);
-  const view: View = { base: undefined, people: undefined, rng: ctx.rng, cycle: 0 };
+  const zone = ctx.scenario.keepOutZones[0]?.polygon;
+  const zoneXY = zone
+    ? ([
+        zone.reduce((s, p) => s + p[0], 0) / zone.length,
+        zone.reduce((s, p) => s + p[1], 0) / zone.length,
+      ] as const)
+    : undefined;
+  const view: View = { base: undefined, people: undefined, rng: ctx.rng, cycle: 0, zoneXY };
   const pub = node.createPublisher<ActionCommand>(MsgType.ActionCommand, Topic.proposal, QOS_COMMAND);
   node
     .subscribe<Odometry>(MsgType.Odometry, Topic.odom, QOS_DEFAULT)
@@ -104,7 +121,7 @@ function createPolicyController(ctx: PipelineContext, policy: Policy): PipelineS
   return { dispose: () => node.destroy() };
 }
 
-/** Registers test_random, test_toward_people, test_oscillating and a ledger for each, plus one for 'corrupted'. */
+/** Registers test_random, test_toward_people, test_into_zone, test_oscillating and a ledger for each, plus one for 'corrupted'. */
 export function registerCorruptedPlanners(): Map<string, ProposalLedger> {
   const ledgers = new Map<string, ProposalLedger>();
   for (const [name, policy] of Object.entries(POLICIES)) {
