@@ -82,8 +82,11 @@ def train_step(model, opt, frames, starts, args, gen) -> dict:
     b = img.shape[0]
     z_t = model.encoder(img[:, 0], jp[:, 0])
     with torch.no_grad():
-        z_tg = model.target(img[:, 1:].flatten(0, 1), jp[:, 1:].flatten(0, 1)).reshape(b, args.k, -1)
-    pred = rollout_loss(model, z_t, act, z_tg)
+        z_all = model.target(img.flatten(0, 1), jp.flatten(0, 1)).reshape(b, args.k + 1, -1)
+    z_tg = z_all[:, 1:]
+    # from the online latent (trains the encoder) and from the target latent (what the planner feeds
+    # the predictor at run time: the exported encoder is the target one)
+    pred = 0.5 * (rollout_loss(model, z_t, act, z_tg) + rollout_loss(model, z_all[:, 0], act, z_tg))
     reg = sigreg(z_t, gen) if args.regularizer == "sigreg" else vicreg(z_t)
     loss = pred + args.reg_weight * reg
     opt.zero_grad(set_to_none=True)
