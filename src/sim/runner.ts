@@ -80,7 +80,7 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
     camera: o.camera ?? DEFAULT_CAMERA,
   });
   const bus = new InProcessBus({ time: 'sim' });
-  const simNode = new SimNode(bus, sim, {
+  const simNode = new SimNode(bus.createNode('simulator', { useSimTime: true }), sim, {
     ...DEFAULT_SIM_NODE,
     cameraHz: o.cameraHz ?? DEFAULT_SIM_NODE.cameraHz,
   });

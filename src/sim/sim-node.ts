@@ -17,7 +17,7 @@ import type {
 import type { ToolState, TrackedPersonArray } from '../msgs/own.js';
 import { MsgType } from '../msgs/types.js';
 import { Topic } from '../msgs/topics.js';
-import type { NodeHandle, Publisher, Transport } from '../transport/port.js';
+import type { NodeHandle, Publisher } from '../transport/port.js';
 import { QOS_COMMAND, QOS_DEFAULT, QOS_LATCHED, QOS_SENSOR_DATA } from '../transport/port.js';
 import {
   baseToOdometry,
@@ -77,12 +77,13 @@ export class SimNode {
   private readonly every: { camera: number; state: number; people: number };
   private stepCount = 0;
 
+  /** `node`: the simulator's node (in-process: created with `useSimTime: true`; on ROS: wall time, it owns /clock). */
   constructor(
-    transport: Transport,
+    node: NodeHandle,
     private readonly sim: Simulator,
     private readonly options: SimNodeOptions = DEFAULT_SIM_NODE,
   ) {
-    this.node = transport.createNode('simulator', { useSimTime: true });
+    this.node = node;
     const n = this.node;
     this.pubs = {
       image: n.createPublisher(MsgType.Image, Topic.cameraImage, QOS_SENSOR_DATA),
@@ -233,3 +234,6 @@ export class SimNode {
     this.node.destroy();
   }
 }
+
+/** The ROS entry point lives beside the node (src/nodes/registry.ts loads it from this module). */
+export { launchSimulator } from './launch-simulator.js';

@@ -19,7 +19,7 @@ async function setup(): Promise<{
     camera: { widthPx: 16, heightPx: 12, hfovRad: Math.PI / 2, maxRangeM: 15 },
   });
   const bus = new InProcessBus({ time: 'sim' });
-  const node = new SimNode(bus, sim, DEFAULT_SIM_NODE);
+  const node = new SimNode(bus.createNode('simulator', { useSimTime: true }), sim, DEFAULT_SIM_NODE);
   const counts = new Map<string, number>();
   const probe = bus.createNode('probe', { useSimTime: true });
   const qos = { ...QOS_SENSOR_DATA, depth: 1000 };
