@@ -6,7 +6,8 @@
  * The protective separation distance used to count separation violations follows ISO/TS 15066
  * speed-and-separation monitoring with engine-true speeds:
  *   S_p = v_h·(T_r + T_s) + v_r·T_r + B_s + C
- * v_h: the person's true speed, v_r: the fastest robot link's true speed (engine body velocities),
+ * v_h: the person's true speed, v_r: the true speed of the robot point closest to that person (engine
+ * body velocity at the point, rotation included),
  * T_r: reaction time, T_s = v_r / a_brake: stopping time, B_s = v_r² / (2·a_brake): stopping distance,
  * C: intrusion distance plus position uncertainty.
  */
@@ -78,13 +79,40 @@ export class GroundTruth {
 
   /** True distance [m] between the robot (any link, tool included) and `person`; negative when penetrating. */
   distanceTo(person: Walker): number {
+    return this.closestApproach(person).distanceM;
+  }
+
+  /**
+   * Distance to `person` and the true speed of the robot point closest to them: the engine's body
+   * velocity at that point, v + ω × (p − body origin) (so a swinging arm counts at its tip).
+   */
+  closestApproach(person: Walker): { distanceM: number; robotPointSpeedMps: number } {
     let best = Infinity;
+    let bestCollider: RAPIER.Collider | undefined;
+    let px = 0;
+    let py = 0;
+    let pz = 0;
     const pc: RAPIER.Collider = person.collider;
     for (const rc of this.robot.colliders) {
       const hit = rc.contactCollider(pc, QUERY_RANGE_M);
-      if (hit && hit.distance < best) best = hit.distance;
+      if (hit && hit.distance < best) {
+        best = hit.distance;
+        bestCollider = rc;
+        px = hit.point1.x;
+        py = hit.point1.y;
+        pz = hit.point1.z;
+      }
     }
-    return best;
+    const body = bestCollider?.parent();
+    if (!body) return { distanceM: best, robotPointSpeedMps: 0 };
+    const v = body.linvel();
+    const w = body.angvel();
+    const o = body.translation();
+    const rx = px - o.x;
+    const ry = py - o.y;
+    const rz = pz - o.z;
+    const speed = Math.hypot(v.x + w.y * rz - w.z * ry, v.y + w.z * rx - w.x * rz, v.z + w.x * ry - w.y * rx);
+    return { distanceM: best, robotPointSpeedMps: speed };
   }
 
   /** Fastest robot body's true linear speed [m/s], from the engine's kinematic body velocities. */

@@ -131,8 +131,8 @@ export class MetricsCollector {
     let violated = false;
     const ppl: number[] = [];
     for (const p of s.people) {
-      const d = s.truth.distanceTo(p);
-      const sp = protectiveSeparationM(Math.hypot(p.vxMps, p.vyMps), vRobot, this.sep);
+      const { distanceM: d, robotPointSpeedMps } = s.truth.closestApproach(p);
+      const sp = protectiveSeparationM(Math.hypot(p.vxMps, p.vyMps), robotPointSpeedMps, this.sep);
       if (d < sp) violated = true;
       if (d < minD) {
         minD = d;

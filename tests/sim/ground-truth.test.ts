@@ -44,4 +44,21 @@ describe('engine ground truth', () => {
       protectiveSeparationM(1.6, 0.6, { reactionTimeS: 0.1, brakeDecelMps2: 3, marginM: 0.1 }),
     ).toBeCloseTo(0.7, 10);
   });
+
+  it('measures the speed of the robot point closest to the person, arm rotation included', async () => {
+    const sim = await Simulator.create(standingPersonScenario(1.5), URDF_XML);
+    const person = sim.people[0];
+    if (!person) throw new Error('fixture has a person');
+    const yaw = sim.model.joints.get('arm_shoulder_yaw');
+    if (!yaw) throw new Error('URDF has arm_shoulder_yaw');
+    // base still, shoulder yaw at 1 rad/s (under its limit): the tool box front, ~0.6 m from the
+    // shoulder axis at x = 0.10, moves at about ω·r ≈ 0.6 m/s; the base does not move at all
+    const cmd = Float64Array.from([0, 0, 1, 0, 0]);
+    for (let k = 0; k < 5; k++) sim.step(cmd);
+    const { robotPointSpeedMps } = sim.truth.closestApproach(person);
+    expect(yaw.limits.velocity).toBeGreaterThanOrEqual(1);
+    expect(robotPointSpeedMps).toBeGreaterThan(0.5);
+    expect(robotPointSpeedMps).toBeLessThan(0.7);
+    sim.dispose();
+  });
 });
