@@ -165,7 +165,7 @@ describe('zones', () => {
       for (let j = 0; j < 3; j++) q[j] = (q[j] as number) + (actions[s * A + 2 + j] as number) * 0.1;
     body.updateArm(q);
     const ends = new Float64Array(6 * body.count + 3);
-    body.toOdom(poses[3 * i] as number, poses[3 * i + 1] as number, poses[3 * i + 2] as number, ends);
+    body.toOdom(poses.subarray(3 * i, 3 * i + 3), ends);
     return [0, 1, 2].map(
       (k) =>
         (ends[6 * c + k] as number) + u * ((ends[6 * c + 3 + k] as number) - (ends[6 * c + k] as number)),

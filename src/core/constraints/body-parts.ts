@@ -175,10 +175,12 @@ export class BodyModel {
     }
   }
 
-  /** Capsule endpoints then the tool tip, moved from base_link to odom by the base pose: out[6·count + 3]. */
-  toOdom(xM: number, yM: number, yawRad: number, out: Float64Array): void {
-    const c = Math.cos(yawRad);
-    const s = Math.sin(yawRad);
+  /** Capsule endpoints then the tool tip, moved from base_link to odom by the base pose [x, y, yaw]: out[6·count + 3]. */
+  toOdom(pose: Float64Array, out: Float64Array): void {
+    const xM = pose[0] as number;
+    const yM = pose[1] as number;
+    const c = Math.cos(pose[2] as number);
+    const s = Math.sin(pose[2] as number);
     const e = this.endsInBase;
     const m = 2 * this.count;
     for (let k = 0; k < m; k++) {

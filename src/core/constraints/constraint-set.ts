@@ -2,7 +2,7 @@
  * createConstraintSet: wires the robot model and the config into the ConstraintSet used by the planner
  * and the monitor. One instance is not re-entrant (it reuses its buffers); create one per user.
  */
-import { integrateBasePose } from '../robot/index.js';
+import { advanceBasePose } from '../robot/index.js';
 import type { RobotModel } from '../robot/index.js';
 import { actionSize } from '../types.js';
 import type { WorldSnapshot } from '../types.js';
@@ -32,16 +32,16 @@ export function createConstraintSet(robot: RobotModel, config: ConstraintConfig)
   const acc = new Float64Array(a);
   const dec = new Float64Array(a);
   accelLimits(config, lim, acc, dec);
-  const state: StepState = { xM: 0, yM: 0, yawRad: 0, q: new Float64Array(armJointNames.length) };
+  const state: StepState = { pose: new Float64Array(3), q: new Float64Array(armJointNames.length) };
   const prev = new Float64Array(a);
   const stopBuf = new Float32Array(MAX_STOP_STEPS * a);
   const pose = new Float64Array(3);
 
   const loadState = (world: WorldSnapshot): void => {
     const b = world.robot.base;
-    state.xM = b.xInOdomM;
-    state.yM = b.yInOdomM;
-    state.yawRad = b.yawInOdomRad;
+    state.pose[0] = b.xInOdomM;
+    state.pose[1] = b.yInOdomM;
+    state.pose[2] = b.yawInOdomRad;
     state.q.set(world.robot.jointPos);
     prev[0] = b.vMps;
     prev[1] = b.wRadps;
@@ -91,14 +91,11 @@ export function createConstraintSet(robot: RobotModel, config: ConstraintConfig)
         const o = i * a;
         if (!finite) brakeFrom(prev, 0, out, o);
         else {
-          projector.prepare(state, world.people, world.tool, i * dt);
+          projector.prepare(state, world.people, world.tool, i);
           projector.project(prev, desired, o, out, o);
         }
         for (let k = 0; k < a; k++) prev[k] = out[o + k] as number;
-        integrateBasePose(state.xM, state.yM, state.yawRad, prev[0] as number, prev[1] as number, dt, pose);
-        state.xM = pose[0] as number;
-        state.yM = pose[1] as number;
-        state.yawRad = pose[2] as number;
+        advanceBasePose(state.pose, prev, 0, dt);
         for (let j = 0; j < armJointNames.length; j++)
           state.q[j] = (state.q[j] as number) + (prev[2 + j] as number) * dt;
       }
@@ -150,21 +147,12 @@ export function createConstraintSet(robot: RobotModel, config: ConstraintConfig)
       if (outXYYaw.length < 3 * h)
         throw new Error(`predictBasePoses: outXYYaw needs ${3 * h} numbers, got ${outXYYaw.length}`);
       const b = world.robot.base;
-      let [x, y, yaw] = [b.xInOdomM, b.yInOdomM, b.yawInOdomRad];
+      pose[0] = b.xInOdomM;
+      pose[1] = b.yInOdomM;
+      pose[2] = b.yawInOdomRad;
       for (let i = 0; i < h; i++) {
-        integrateBasePose(
-          x,
-          y,
-          yaw,
-          actions[i * a] as number,
-          actions[i * a + 1] as number,
-          dt,
-          outXYYaw,
-          3 * i,
-        );
-        x = outXYYaw[3 * i] as number;
-        y = outXYYaw[3 * i + 1] as number;
-        yaw = outXYYaw[3 * i + 2] as number;
+        advanceBasePose(pose, actions, i * a, dt);
+        outXYYaw.set(pose, 3 * i);
       }
     },
   };

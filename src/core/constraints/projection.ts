@@ -18,14 +18,13 @@ import { accelLimits, velocityBox } from './limits.js';
 import type { ResolvedLimits } from './limits.js';
 import { humanSpeedMps, maxPartSpeedMps } from './separation.js';
 import type { SpeedModel } from './speed-model.js';
-import { toolSpeedLimitMps } from './tool-rules.js';
 
 const RESERVE = 0.98;
 
 export interface StepState {
-  xM: number;
-  yM: number;
-  yawRad: number;
+  /** base x, y, yaw in odom */
+  pose: Float64Array;
+  /** arm joint positions */
   q: Float64Array;
 }
 
@@ -61,13 +60,14 @@ export class Projector {
     this.scratch = new Float64Array(a);
   }
 
-  /** Computes the velocity box, separation caps and tool limit at `state`, tSec after the snapshot. */
-  prepare(state: StepState, people: readonly Person[], tool: ToolInfo, tSec: number): void {
+  /** Computes the velocity box, separation caps and tool limit at `state`, `step` periods after the snapshot. */
+  prepare(state: StepState, people: readonly Person[], tool: ToolInfo, step: number): void {
     const dt = this.cfg.controlPeriodSec;
+    const tSec = step * dt;
     this.body.updateArm(state.q);
     this.speed.update();
     velocityBox(this.cfg, this.lim, state.q, dt, this.lo, this.hi);
-    this.body.toOdom(state.xM, state.yM, state.yawRad, this.ends);
+    this.body.toOdom(state.pose, this.ends);
     const sep = this.cfg.separation;
     let nearestGap = Number.POSITIVE_INFINITY;
     let fastestPart = 0;
@@ -87,7 +87,15 @@ export class Projector {
     // the tool rule looks at the person's worst-case disc after this period
     const vh = humanSpeedMps(sep, nearestGap - fastestPart * dt);
     const gapAfter = nearestGap - fastestPart * dt - vh * (tSec + dt);
-    this.toolLimitMps = RESERVE * toolSpeedLimitMps(this.cfg.tool, tool, gapAfter);
+    const tc = this.cfg.tool;
+    // toolSpeedLimitMps, inlined (no boxed double arguments in this per-step path)
+    const limit =
+      !tc.enabled || !tool.held || !tool.sharp
+        ? Number.POSITIVE_INFINITY
+        : gapAfter < tc.nearPersonDistanceM
+          ? tc.nearPersonSpeedMaxMps
+          : tc.sharpSpeedMaxMps;
+    this.toolLimitMps = RESERVE * limit;
   }
 
   /** Projects `desired` given the previous action; call `prepare` first. */

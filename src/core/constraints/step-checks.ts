@@ -31,6 +31,8 @@ export interface StepContext {
   nPeople: number;
   /** squared displacement of each body part in the current step (larger capsule end) [m²] */
   partMove2: Float64Array;
+  /** base pose x, y, yaw in odom at the current step */
+  pose: Float64Array;
   minMarginM: number;
   sink: Violation[] | null;
 }
@@ -54,19 +56,14 @@ function endSpeed(ctx: StepContext, k: number, dt: number): number {
   return Math.sqrt(dx * dx + dy * dy + dz * dz) / dt;
 }
 
-export function checkSeparationAndZones(
-  ctx: StepContext,
-  world: WorldSnapshot,
-  step: number,
-  xM: number,
-  yM: number,
-): boolean {
-  const nearestDiscGap = checkSeparation(ctx, step, xM, yM);
-  let ok = nearestDiscGap.ok;
+export function checkSeparationAndZones(ctx: StepContext, world: WorldSnapshot, step: number): boolean {
+  // doubles travel in typed arrays and module objects, not as call arguments (those would be boxed)
+  checkSeparation(ctx, step);
+  let ok = sepResult.ok;
   if (!ok && !ctx.sink) return false;
-  ok = checkZones(ctx, step, xM, yM) && ok;
+  ok = checkZones(ctx, step) && ok;
   if (!ok && !ctx.sink) return false;
-  ok = checkTool(ctx, world, step, nearestDiscGap.gapM) && ok;
+  ok = checkTool(ctx, world, step) && ok;
   return ok;
 }
 
@@ -80,14 +77,16 @@ export const EXACT_MARGIN_BELOW_M = 0.5;
 const sepResult = { ok: true, gapM: Number.POSITIVE_INFINITY };
 
 /** Separation margins; also returns the smallest gap to any person's worst-case disc (for the tool rule). */
-function checkSeparation(ctx: StepContext, step: number, xM: number, yM: number): typeof sepResult {
+function checkSeparation(ctx: StepContext, step: number): void {
   const { cfg, body, partMove2 } = ctx;
   const sep = cfg.separation;
   const dt = cfg.controlPeriodSec;
   const t = (step + 1) * dt;
   sepResult.ok = true;
   sepResult.gapM = Number.POSITIVE_INFINITY;
-  if (ctx.nPeople === 0) return sepResult;
+  if (ctx.nPeople === 0) return;
+  const xM = ctx.pose[0] as number;
+  const yM = ctx.pose[1] as number;
   let move2Max = 0;
   for (let i = 0; i < body.count; i++) {
     const ma = endMove2(ctx, 2 * i);
@@ -108,14 +107,14 @@ function checkSeparation(ctx: StepContext, step: number, xM: number, yM: number)
       if (discGapLow < sepResult.gapM) sepResult.gapM = discGapLow;
       continue;
     }
-    if (!checkPersonExactly(ctx, step, p, t) && !ctx.sink) return sepResult;
+    if (!checkPersonExactly(ctx, step, p) && !ctx.sink) return;
   }
-  return sepResult;
 }
 
-function checkPersonExactly(ctx: StepContext, step: number, p: number, t: number): boolean {
+function checkPersonExactly(ctx: StepContext, step: number, p: number): boolean {
   const { cfg, body, curEnds: e, partMove2 } = ctx;
   const sep = cfg.separation;
+  const t = (step + 1) * cfg.controlPeriodSec;
   for (let i = 0; i < body.count; i++) {
     const o = 6 * i;
     const d = pointSegmentDistance2D(
@@ -149,8 +148,10 @@ function checkPersonExactly(ctx: StepContext, step: number, p: number, t: number
   return true;
 }
 
-function checkZones(ctx: StepContext, step: number, xM: number, yM: number): boolean {
+function checkZones(ctx: StepContext, step: number): boolean {
   const { cfg, body, curEnds: e } = ctx;
+  const xM = ctx.pose[0] as number;
+  const yM = ctx.pose[1] as number;
   const zc = cfg.keepOutZones;
   if (!zc.enabled) return true;
   let ok = true;
@@ -188,7 +189,8 @@ function checkZones(ctx: StepContext, step: number, xM: number, yM: number): boo
   return ok;
 }
 
-function checkTool(ctx: StepContext, world: WorldSnapshot, step: number, discGapM: number): boolean {
+function checkTool(ctx: StepContext, world: WorldSnapshot, step: number): boolean {
+  const discGapM = sepResult.gapM;
   const { cfg, body } = ctx;
   const tip = body.tipInBase;
   let ok = true;

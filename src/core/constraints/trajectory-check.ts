@@ -3,7 +3,6 @@
  * through h actions and checks every constraint at every step. In batch mode (no `sink`) it stops at the
  * first violation; with a sink it records them all. Allocation-free in batch mode.
  */
-import { integrateBasePose } from '../robot/index.js';
 import type { WorldSnapshot } from '../types.js';
 import type { Violation } from './api.js';
 import type { BodyModel } from './body-parts.js';
@@ -26,7 +25,6 @@ export class TrajectoryChecker {
   private readonly dec: Float64Array;
   private readonly q: Float64Array;
   private readonly prev: Float64Array;
-  private readonly pose = new Float64Array(3);
 
   constructor(
     private readonly cfg: ConstraintConfig,
@@ -53,6 +51,7 @@ export class TrajectoryChecker {
       ids: new Float64Array(8),
       nPeople: 0,
       partMove2: new Float64Array(body.count),
+      pose: new Float64Array(3),
       minMarginM: Number.POSITIVE_INFINITY,
       sink: null,
     };
@@ -70,37 +69,45 @@ export class TrajectoryChecker {
     this.start(world);
     ctx.sink = sink;
     let ok = true;
-    let { xInOdomM: x, yInOdomM: y, yawInOdomRad: yaw } = world.robot.base;
+    const dt = this.cfg.controlPeriodSec;
+    const pose = ctx.pose;
+    pose[0] = world.robot.base.xInOdomM;
+    pose[1] = world.robot.base.yInOdomM;
+    pose[2] = world.robot.base.yawInOdomRad;
     for (let i = 0; i < h; i++) {
       const o = offset + i * a;
       if (!this.checkFinite(actions, o, i)) return this.finish(false);
       ok = this.checkLimits(actions, o, i) && ok;
       if (!ok && !sink) return this.finish(false);
-      integrateBasePose(
-        x,
-        y,
-        yaw,
-        actions[o] as number,
-        actions[o + 1] as number,
-        this.cfg.controlPeriodSec,
-        this.pose,
-      );
-      x = this.pose[0] as number;
-      y = this.pose[1] as number;
-      yaw = this.pose[2] as number;
+      {
+        // the diff-drive arc of advanceBasePose, inlined: an optimised call would box the doubles it passes
+        const v = actions[o] as number;
+        const w = actions[o + 1] as number;
+        const yaw = pose[2] as number;
+        const dYaw = w * dt;
+        if (Math.abs(dYaw) < 1e-9) {
+          pose[0] = (pose[0] as number) + v * dt * Math.cos(yaw);
+          pose[1] = (pose[1] as number) + v * dt * Math.sin(yaw);
+        } else {
+          const r = v / w;
+          pose[0] = (pose[0] as number) + r * (Math.sin(yaw + dYaw) - Math.sin(yaw));
+          pose[1] = (pose[1] as number) - r * (Math.cos(yaw + dYaw) - Math.cos(yaw));
+        }
+        pose[2] = yaw + dYaw;
+      }
       let armMoved = false;
       for (let j = 0; j < this.lim.n; j++) {
         const qd = actions[o + 2 + j] as number;
         if (qd !== 0) armMoved = true;
-        q[j] = (q[j] as number) + qd * this.cfg.controlPeriodSec;
+        q[j] = (q[j] as number) + qd * dt;
         prev[2 + j] = qd;
       }
       prev[0] = actions[o] as number;
       prev[1] = actions[o + 1] as number;
       ok = this.checkPositions(i) && ok;
       if (armMoved) body.updateArm(q);
-      body.toOdom(x, y, yaw, ctx.curEnds);
-      ok = checkSeparationAndZones(ctx, world, i, x, y) && ok;
+      body.toOdom(pose, ctx.curEnds);
+      ok = checkSeparationAndZones(ctx, world, i) && ok;
       if (!ok && !sink) return this.finish(false);
       const swap = ctx.prevEnds;
       ctx.prevEnds = ctx.curEnds;
@@ -124,7 +131,10 @@ export class TrajectoryChecker {
       prev[2 + j] = r.jointVel[j] as number;
     }
     this.body.updateArm(q);
-    this.body.toOdom(r.base.xInOdomM, r.base.yInOdomM, r.base.yawInOdomRad, ctx.prevEnds);
+    ctx.pose[0] = r.base.xInOdomM;
+    ctx.pose[1] = r.base.yInOdomM;
+    ctx.pose[2] = r.base.yawInOdomRad;
+    this.body.toOdom(ctx.pose, ctx.prevEnds);
     this.loadPeople(world);
     ctx.minMarginM = Number.POSITIVE_INFINITY;
   }

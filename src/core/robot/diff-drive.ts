@@ -47,6 +47,26 @@ export function integrateBasePose(
 }
 
 /**
+ * In-place version for hot loops: pose = [x, y, yaw] advanced by the command (cmd[o], cmd[o + 1]) held dtSec.
+ * Takes arrays rather than numbers so that optimised callers pass no boxed doubles.
+ */
+export function advanceBasePose(pose: Float64Array, cmd: ArrayLike<number>, o: number, dtSec: number): void {
+  const v = cmd[o] as number;
+  const w = cmd[o + 1] as number;
+  const yaw = pose[2] as number;
+  const dYaw = w * dtSec;
+  if (Math.abs(dYaw) < 1e-9) {
+    pose[0] = (pose[0] as number) + v * dtSec * Math.cos(yaw);
+    pose[1] = (pose[1] as number) + v * dtSec * Math.sin(yaw);
+  } else {
+    const r = v / w;
+    pose[0] = (pose[0] as number) + r * (Math.sin(yaw + dYaw) - Math.sin(yaw));
+    pose[1] = (pose[1] as number) - r * (Math.cos(yaw + dYaw) - Math.cos(yaw));
+  }
+  pose[2] = yaw + dYaw;
+}
+
+/**
  * Largest change of a velocity from `prev` in one period: speeding up away from zero is limited by accel,
  * slowing toward zero by decel (the larger; braking may cross zero at that rate).
  * Returns [lowest, highest] reachable value in out[0], out[1].

@@ -15,6 +15,6 @@ export type {
 } from './model.js';
 export { Kinematics, originMatrix } from './kinematics.js';
 export type { KinematicsOptions, Pose } from './kinematics.js';
-export { integrateBasePose, reachableVelocity } from './diff-drive.js';
+export { advanceBasePose, integrateBasePose, reachableVelocity } from './diff-drive.js';
 export type { BaseLimits } from './diff-drive.js';
 export { ARM_BASE_LINK, ARM_TIP_LINK } from './urdf-tree.js';
