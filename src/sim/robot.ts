@@ -204,9 +204,11 @@ export class SimRobot {
     const allowed = this.obstacleLimitedFraction(dx, dy);
     this.xM += dx * allowed;
     this.yM += dy * allowed;
-    this.yawRad = wrapAngle(this.scratch[2] as number);
+    const yaw = wrapAngle(this.scratch[2] as number);
+    const turnAllowed = !this.turnBlocked(yaw);
+    if (turnAllowed) this.yawRad = yaw;
     this.vMps = v * allowed;
-    this.wRadps = w;
+    this.wRadps = turnAllowed ? w : 0;
     for (let j = 0; j < this.jointPos.length; j++) {
       const lim = this.vLimit[j] as number;
       const qd = clamp(Number.isFinite(qdCmd[j] as number) ? (qdCmd[j] as number) : 0, -lim, lim);
@@ -239,6 +241,31 @@ export class SimRobot {
     if (along >= 0.999) return 1;
     this.blockedSteps++;
     return along < 0 ? 0 : along;
+  }
+
+  /**
+   * Would turning to `yawRad` push the base box into a wall or furniture? (Rapier shape intersection
+   * against fixed colliders.) A box that already overlaps may turn freely, so it can get out.
+   */
+  private turnBlocked(yawRad: number): boolean {
+    const box = this.baseBox;
+    if (!box || yawRad === this.yawRad) return false;
+    const groups = interactionGroups(Group.robotBase, Group.static);
+    const overlaps = (yaw: number): boolean => {
+      const offset = box.translationWrtParent() ?? { x: 0, y: 0, z: 0 };
+      const c = Math.cos(yaw);
+      const sn = Math.sin(yaw);
+      const centre = {
+        x: this.xM + c * offset.x - sn * offset.y,
+        y: this.yM + sn * offset.x + c * offset.y,
+        z: offset.z,
+      };
+      const rot = { x: 0, y: 0, z: Math.sin(yaw / 2), w: Math.cos(yaw / 2) };
+      return this.scene.world.intersectionWithShape(centre, rot, box.shape, undefined, groups, box) !== null;
+    };
+    const blocked = overlaps(yawRad) && !overlaps(this.yawRad);
+    if (blocked) this.blockedSteps++;
+    return blocked;
   }
 
   /** Moves every link body: `kinematicTarget` for steps, an immediate teleport otherwise. */

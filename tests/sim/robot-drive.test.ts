@@ -39,4 +39,24 @@ describe('simulated drive', () => {
     expect(sim.robot.jointPos[0]).toBe(yaw.limits.upper);
     sim.dispose();
   });
+
+  it('turns the base only until its corner meets the wall it stands against', async () => {
+    // base box 0.5 × 0.4 m facing the wall at x = 5 with its front at 4.98: a corner reaches
+    // 4.73 + 0.25 cos θ + 0.2 sin θ, which meets the wall at θ = asin(0.27 / 0.3202) − atan2(0.25, 0.2) ≈ 0.108 rad
+    const start = { xM: 4.73, yM: 0, yawRad: 0, jointPos: [0, 0, 0] };
+    const sim = await Simulator.create({ ...standingPersonScenario(0), people: [], start }, URDF_XML);
+    const cmd = Float64Array.from([0, 1.5, 0, 0, 0]);
+    for (let k = 0; k < 50; k++) sim.step(cmd); // free, it would turn ~1.2 rad
+    expect(sim.robot.yawRad).toBeGreaterThan(0.07);
+    expect(sim.robot.yawRad).toBeLessThanOrEqual(0.108);
+    sim.dispose();
+  });
+
+  it('turns freely in open space', async () => {
+    const sim = await Simulator.create({ ...standingPersonScenario(0), people: [] }, URDF_XML);
+    const cmd = Float64Array.from([0, 1.0, 0, 0, 0]);
+    for (let k = 0; k < 50; k++) sim.step(cmd); // 1 s, ramping at 4 rad/s² to 1 rad/s: ~0.875 rad
+    expect(sim.robot.yawRad).toBeCloseTo(0.875, 2);
+    sim.dispose();
+  });
 });
