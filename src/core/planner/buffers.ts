@@ -27,6 +27,8 @@ export class PlannerBuffers {
   /** scratch for one projected sequence and its one-sample check */
   readonly scratchSeq: Float32Array;
   readonly oneFeasible = new Uint8Array(1);
+  /** scratch base path [x, y, yaw]·H for the soft separation term */
+  readonly scratchPoses: Float64Array;
   readonly oneMargin = new Float32Array(1);
   /** the first action last proposed (smoothness reference), [A] */
   readonly lastApplied: Float32Array;
@@ -59,6 +61,7 @@ export class PlannerBuffers {
     this.std = new Float32Array(seq);
     this.chosen = new Float32Array(seq);
     this.scratchSeq = new Float32Array(seq);
+    this.scratchPoses = new Float64Array(h * 3);
     this.lastApplied = new Float32Array(a);
     this.order = new Uint32Array(k);
   }

@@ -40,6 +40,10 @@ export interface PlannerConfig {
   effortWeight: number;
   /** weight of Σ (a_t − a_{t−1})² (smoothness), scaled like effortWeight */
   smoothnessWeight: number;
+  /** weight of the soft "pass people wide" term, per metre of base-to-person gap below separationCapM */
+  separationWeight: number;
+  /** [m] base-centre-to-person-surface gap beyond which the soft term is 0 */
+  separationCapM: number;
   /**
    * Blocked detection: when the best feasible sequence barely moves the robot (less than
    * stallDistanceM of base travel and stallAngleRad of turning and arm motion over the horizon) while
@@ -72,6 +76,8 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     terminalWeight: 1,
     effortWeight: 0.002,
     smoothnessWeight: 0.01,
+    separationWeight: 0.5,
+    separationCapM: 1.5,
     stallFraction: 0.02,
     stallDistanceM: 0.005,
     stallAngleRad: 0.01,
@@ -118,6 +124,8 @@ export function validatePlannerConfig(c: PlannerConfig, actionDim: number): Read
     'terminalWeight',
     'effortWeight',
     'smoothnessWeight',
+    'separationWeight',
+    'separationCapM',
     'goalEnergyTolerance',
   ] as const) {
     finiteIn(c, key, 0, 1e9);

@@ -5,6 +5,7 @@
  * step, d = L1 or L2 over the latent; cost_k = energy_k + effort + smoothness, where both control terms
  * scale each action dimension by 1/noiseStd² so that speeds and turn rates weigh alike.
  */
+import type { Person } from '../types.js';
 import type { PlannerConfig } from './config.js';
 
 /** Writes the latent-distance energy of every sample into `energies` from predicted latents [K*H*D]. */
@@ -56,4 +57,29 @@ export function controlCost(
     }
   }
   return (cfg.effortWeight * effort + cfg.smoothnessWeight * smooth) / h;
+}
+
+/**
+ * Soft preference for room around people, on the analytic base path [x, y, yaw]·H: for each step,
+ * separationWeight · max(0, separationCapM − gap) summed over people, averaged over the horizon, where
+ * gap is the distance from the base centre to the person's surface [m]. The hard rule stays with the
+ * constraint library; this only makes the planner pass people wide when it can.
+ */
+export function separationCost(
+  posesXYYaw: Float64Array,
+  h: number,
+  people: readonly Person[],
+  cfg: Readonly<PlannerConfig>,
+): number {
+  if (cfg.separationWeight === 0 || people.length === 0) return 0;
+  let sum = 0;
+  for (let t = 0; t < h; t++) {
+    const x = posesXYYaw[3 * t] as number;
+    const y = posesXYYaw[3 * t + 1] as number;
+    for (const p of people) {
+      const gap = Math.hypot(p.xInOdomM - x, p.yInOdomM - y) - p.radiusM;
+      if (gap < cfg.separationCapM) sum += cfg.separationCapM - gap;
+    }
+  }
+  return (cfg.separationWeight * sum) / h;
 }

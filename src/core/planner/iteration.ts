@@ -5,7 +5,7 @@ import type { RolloutRequest, WorldModel } from '../worldmodel/world-model.js';
 import type { PlannerBuffers } from './buffers.js';
 import type { PlannerConfig } from './config.js';
 import type { PlannerConstraints } from './constraints-port.js';
-import { controlCost, latentEnergies } from './energy.js';
+import { controlCost, latentEnergies, separationCost } from './energy.js';
 import { sampleSequences } from './sampling.js';
 
 export interface IterationContext {
@@ -51,12 +51,24 @@ export async function runIteration(ctx: IterationContext, world: WorldSnapshot):
   for (let i = 0; i < k; i++) {
     if (b.feasible[i] === 1) {
       feasible++;
-      b.costs[i] = (b.energies[i] as number) + controlCost(b.actions, i, h, a, b.lastApplied, cfg);
+      b.costs[i] =
+        (b.energies[i] as number) +
+        controlCost(b.actions, i, h, a, b.lastApplied, cfg) +
+        separationCost(poses(ctx, world, i), h, world.people, cfg);
     } else {
       b.costs[i] = Number.POSITIVE_INFINITY;
     }
   }
   return feasible;
+}
+
+/** Analytic base path of sample i into the scratch pose buffer (only when the soft term needs it). */
+function poses(ctx: IterationContext, world: WorldSnapshot, i: number): Float64Array {
+  const { b } = ctx;
+  if (ctx.cfg.separationWeight > 0 && world.people.length > 0) {
+    ctx.constraints.predictBasePoses(world, b.actionViews[i] as Float32Array, b.h, b.scratchPoses);
+  }
+  return b.scratchPoses;
 }
 
 /**

@@ -28,6 +28,8 @@ type Weight =
   | 'terminalWeight'
   | 'effortWeight'
   | 'smoothnessWeight'
+  | 'separationWeight'
+  | 'separationCapM'
   | 'stallFraction'
   | 'stallDistanceM'
   | 'stallAngleRad'
@@ -94,6 +96,27 @@ function plannerNumberParams(
     [
       'smoothnessWeight',
       d('smoothness_weight', def.smoothnessWeight, 'weight of Σ(Δa)² / noise_std²', 0, 1e9),
+    ],
+    [
+      'separationWeight',
+      d(
+        'separation_weight',
+        def.separationWeight,
+        'soft cost per metre of separation margin below the cap',
+        0,
+        1e9,
+      ),
+    ],
+    [
+      'separationCapM',
+      d(
+        'separation_cap_m',
+        def.separationCapM,
+        'margin beyond which passing wide costs nothing',
+        0,
+        100,
+        'm',
+      ),
     ],
     [
       'stallFraction',
