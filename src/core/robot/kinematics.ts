@@ -29,6 +29,8 @@ interface JointStep {
   mimicOf: number;
   multiplier: number;
   offset: number;
+  /** origin has no rotation: T_parent · T_origin is a translation of the parent (fast path) */
+  pureShift: boolean;
   /** 0/1/2 when the axis is ±x/±y/±z, else -1 (fast path) */
   principal: number;
   principalSign: number;
@@ -97,6 +99,7 @@ export class Kinematics {
       mimicOf: j.mimic ? (stepIndex.get(j.mimic.joint) as number) : -1,
       multiplier: j.mimic?.multiplier ?? 1,
       offset: j.mimic?.offset ?? 0,
+      pureShift: j.origin.rpy.every((v) => v === 0),
       principal: j.axis.findIndex((v) => Math.abs(v) === 1),
       principalSign: j.axis.find((v) => Math.abs(v) === 1) ?? 1,
     }));
@@ -183,16 +186,16 @@ export class Kinematics {
       jointValues[s.idx] = value;
       const po = 16 * s.parentIdx;
       const co = 16 * s.childIdx;
-      if (s.kind === 0) {
+      if (s.pureShift) shiftInto(transforms, po, s.origin, transforms, co);
+      else if (s.kind === 0 || (s.kind === 1 && s.principal >= 0))
         affineMultiply(transforms, po, s.origin, 0, transforms, co);
-        continue;
-      }
+      if (s.kind === 0) continue;
       if (s.kind === 1 && s.principal >= 0) {
-        affineMultiply(transforms, po, s.origin, 0, transforms, co);
         rotateColumns(transforms, co, s.principal, s.principalSign * value);
         continue;
       }
-      affineMultiply(transforms, po, s.origin, 0, tmp, 0);
+      if (s.pureShift) for (let k = 0; k < 16; k++) tmp[k] = transforms[co + k] as number;
+      else affineMultiply(transforms, po, s.origin, 0, tmp, 0);
       if (s.kind === 1) rotationAbout(s.axis, value, motion);
       else {
         motion.set(IDENTITY);
@@ -224,6 +227,26 @@ function rotateColumns(m: Float64Array, o: number, k: number, angle: number): vo
 }
 
 const IDENTITY = Float64Array.from([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
+
+/** out = a · T(shift) where the origin matrix o is a pure translation: same rotation, moved origin. */
+function shiftInto(a: Float64Array, ao: number, o: Float64Array, out: Float64Array, oo: number): void {
+  const x = o[12] as number;
+  const y = o[13] as number;
+  const z = o[14] as number;
+  for (let r = 0; r < 3; r++) {
+    const a0 = a[ao + r] as number;
+    const a1 = a[ao + 4 + r] as number;
+    const a2 = a[ao + 8 + r] as number;
+    out[oo + r] = a0;
+    out[oo + 4 + r] = a1;
+    out[oo + 8 + r] = a2;
+    out[oo + 12 + r] = a0 * x + a1 * y + a2 * z + (a[ao + 12 + r] as number);
+  }
+  out[oo + 3] = 0;
+  out[oo + 7] = 0;
+  out[oo + 11] = 0;
+  out[oo + 15] = 1;
+}
 
 /** out = a · b for rigid 4×4 column-major transforms (bottom row 0 0 0 1); out may not alias a or b. */
 function affineMultiply(
