@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { PlannerBuffers } from '../../src/core/planner/buffers.js';
+import { defaultPlannerConfig } from '../../src/core/planner/config.js';
+import { latentEnergies, separationCost } from '../../src/core/planner/energy.js';
+import { cemUpdate, mppiUpdate } from '../../src/core/planner/update.js';
+
+const cfg = { ...defaultPlannerConfig(0), runningWeight: 0.2, terminalWeight: 1 };
+
+describe('task energy', () => {
+  // one sample, H = 2, D = 2, goal at the origin; step 0 at (3, 4), step 1 at (0, 1)
+  const latents = Float32Array.from([3, 4, 0, 1]);
+  const goal = new Float32Array(2);
+
+  it('with L2: 0.2·5 + 1·1 = 2.0', () => {
+    const e = new Float32Array(1);
+    latentEnergies(latents, goal, 1, 2, { ...cfg, latentNorm: 'l2' }, e);
+    expect(e[0]).toBeCloseTo(2.0, 6);
+  });
+
+  it('with L1: 0.2·7 + 1·1 = 2.4', () => {
+    const e = new Float32Array(1);
+    latentEnergies(latents, goal, 1, 2, { ...cfg, latentNorm: 'l1' }, e);
+    expect(e[0]).toBeCloseTo(2.4, 6);
+  });
+});
+
+describe('soft separation term', () => {
+  const person = { id: 1, xInOdomM: 0, yInOdomM: 0, vxMps: 0, vyMps: 0, radiusM: 0.2 };
+  it('charges weight·(cap − gap) per step: gap 0.8 m under a 1.5 m cap at weight 0.5 costs 0.35', () => {
+    const poses = Float64Array.from([1, 0, 0]);
+    expect(
+      separationCost(poses, 1, [person], { ...cfg, separationWeight: 0.5, separationCapM: 1.5 }),
+    ).toBeCloseTo(0.35, 9);
+  });
+  it('costs nothing beyond the cap or without people', () => {
+    const far = Float64Array.from([3, 0, 0]);
+    expect(separationCost(far, 1, [person], { ...cfg, separationCapM: 1.5 })).toBe(0);
+    expect(separationCost(far, 1, [], cfg)).toBe(0);
+  });
+});
+
+/** K samples of one step, one action dimension, with the given values and costs. */
+function buffers(values: number[], costs: number[]): PlannerBuffers {
+  const b = new PlannerBuffers(values.length, 1, 1, 1, false);
+  b.actions.set(values);
+  b.costs.set(costs);
+  return b;
+}
+
+describe('distribution updates over feasible samples only', () => {
+  it('MPPI: cost spread 1 at λ = 0.1 gives the cheaper sample weight 1 and the other e^-10', () => {
+    const b = buffers([1, 3, 100], [0, 1, Number.POSITIVE_INFINITY]);
+    const best = mppiUpdate(b, { ...cfg, temperature: 0.1, noiseStd: [1] });
+    expect(best).toBe(0);
+    const w = Math.exp(-10);
+    expect(b.mean[0]).toBeCloseTo((1 + 3 * w) / (1 + w), 6);
+  });
+
+  it('CEM: elite fraction 0.5 of 4 feasible samples refits on the 2 cheapest', () => {
+    const b = buffers([10, 2, 4, 8, -50], [4, 1, 2, 3, Number.POSITIVE_INFINITY]);
+    const best = cemUpdate(b, { ...cfg, eliteFraction: 0.5, minStdFraction: 0, noiseStd: [1] });
+    expect(best).toBe(1);
+    expect(b.mean[0]).toBeCloseTo(3, 6); // (2 + 4) / 2
+    expect(b.std[0]).toBeCloseTo(1, 6); // population std of {2, 4}
+  });
+
+  it('returns −1 and leaves the mean alone when nothing is feasible', () => {
+    const b = buffers([1, 2], [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]);
+    b.mean[0] = 7;
+    expect(mppiUpdate(b, cfg)).toBe(-1);
+    expect(cemUpdate(b, cfg)).toBe(-1);
+    expect(b.mean[0]).toBe(7);
+  });
+});
