@@ -25,6 +25,14 @@ import { ColliderKind } from './layout.js';
 const RATE_HZ = 10;
 const LOOKAHEAD_M = 0.7;
 const CLEARANCE_M = 0.45;
+const BASE_ACCEL_MPS2 = 0.7;
+const BASE_ANG_ACCEL_RADPS2 = 1.8;
+const JOINT_ACCEL_RADPS2 = 2.5;
+
+function ramp(from: number, to: number, maxStep: number): number {
+  const d = to - from;
+  return from + (d > maxStep ? maxStep : d < -maxStep ? -maxStep : d);
+}
 
 /** Is (x, y) within `clearanceM` of a wall or piece of furniture? */
 export function blocked(layout: Layout, xM: number, yM: number, clearanceM: number): boolean {
@@ -86,8 +94,9 @@ export function createExploreController(ctx: PipelineContext): PipelineStage {
       w = 1.0 * turnSign;
       vProc.value = 0.1;
     } else if (ctx.rng.next() < 0.02) turnSign = -turnSign;
-    action[0] = v;
-    action[1] = w;
+    // ramp at a little under the configured drive accelerations, so a monitor would pass these
+    action[0] = ramp(action[0] as number, v, BASE_ACCEL_MPS2 * dt);
+    action[1] = ramp(action[1] as number, w, BASE_ANG_ACCEL_RADPS2 * dt);
     for (let j = 0; j < names.length; j++) {
       const lim = joints[j]?.limits;
       const vMax = 0.5 * Math.min(lim?.velocity ?? 1, 1.5);
@@ -99,7 +108,7 @@ export function createExploreController(ctx: PipelineContext): PipelineStage {
       const qj = q[j] as number;
       if (qj > hi - margin && qd > 0) qd = -Math.abs(qd);
       if (qj < lo + margin && qd < 0) qd = Math.abs(qd);
-      action[2 + j] = qd;
+      action[2 + j] = ramp(action[2 + j] as number, qd, JOINT_ACCEL_RADPS2 * dt);
     }
     const header = { stamp: secToTime(node.clock.nowSec()), frame_id: 'base_link' };
     pub.publish(actionToActionCommand(action, names, header, ++planId));

@@ -10,6 +10,11 @@ import { ColliderKind } from './layout.js';
 
 export const PERSON_MAX_SPEED_MPS = 1.6;
 export const PERSON_HEIGHT_M = 1.75;
+/**
+ * People do not walk into the robot: a person whose walk leads toward it halts while the true gap is
+ * below this [m]. (The robot can still run into a person; that is a contact.)
+ */
+export const PERSON_COURTESY_GAP_M = 0.3;
 
 export type Leg =
   | { kind: 'walk'; xM: number; yM: number; speedMps: number }
@@ -64,7 +69,13 @@ export class Walker {
   }
 
   /** Moves along the script for `dtS`; `robotXM/YM` is the target of an 'approach' leg. */
-  step(dtS: number, robotXM: number, robotYM: number): void {
+  step(dtS: number, robotXM: number, robotYM: number, hold = false): void {
+    if (hold) {
+      // standing aside: the script resumes where it paused
+      this.vxMps = 0;
+      this.vyMps = 0;
+      return;
+    }
     const legs = this.script.legs;
     let remainingS = dtS;
     const x0 = this.xM;
@@ -80,6 +91,17 @@ export class Walker {
     this.vxMps = (this.xM - x0) / dtS;
     this.vyMps = (this.yM - y0) / dtS;
     this.body.setNextKinematicTranslation({ x: this.xM, y: this.yM, z: PERSON_HEIGHT_M / 2 });
+  }
+
+  /**
+   * Would the current leg carry this person toward the robot? True for a 'walk' leg whose target lies
+   * on the robot's side; 'approach' legs (adversarial people) and waits answer false.
+   */
+  walkingToward(robotXM: number, robotYM: number): boolean {
+    const legs = this.script.legs;
+    const leg = legs[this.leg < legs.length ? this.leg : 0];
+    if (!leg || leg.kind !== 'walk') return false;
+    return (leg.xM - this.xM) * (robotXM - this.xM) + (leg.yM - this.yM) * (robotYM - this.yM) > 0;
   }
 
   /** Runs one leg for at most `dtS`; returns the time left over when the leg ends early. */

@@ -73,7 +73,7 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
   if (!(durationS > 0)) throw new Error(`duration must be > 0 s, got ${durationS}`);
   const plannerName = o.planner ?? scenario.defaultPlanner ?? 'baseline';
   const controllerPlugin = getController(plannerName);
-  const monitorName = pickMonitor(o.monitor);
+  const monitorName = pickMonitor(o.monitor ?? scenario.defaultMonitor);
   const urdfXml = readFileSync(join(root, 'urdf', 'robot.urdf'), 'utf8');
   const sim = await Simulator.create(scenario, urdfXml, {
     stepSec: o.stepSec ?? 0.02,

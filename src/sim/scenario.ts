@@ -42,6 +42,8 @@ export interface Scenario {
   defaultDurationS: number;
   /** the planner this scenario runs with when none is asked for (adversarial: 'corrupted') */
   defaultPlanner: string | undefined;
+  /** the safety monitor this scenario runs with when none is asked for ('none': the relay) */
+  defaultMonitor?: string;
   /** explore: the controller should wander, not go to the goal */
   exploration: boolean;
 }

@@ -8,7 +8,7 @@ import type { RobotModel } from '../core/robot/index.js';
 import type { CameraSpec, Pose3 } from './camera.js';
 import { DEFAULT_CAMERA, RayCastCamera } from './camera.js';
 import { GroundTruth } from './ground-truth.js';
-import { Walker } from './people.js';
+import { PERSON_COURTESY_GAP_M, Walker } from './people.js';
 import { loadRapier } from './rapier.js';
 import { SimRobot } from './robot.js';
 import type { Scenario } from './scenario.js';
@@ -77,7 +77,11 @@ export class Simulator {
     this.robot.applyCommand(command[0] as number, command[1] as number, qd, dt);
     this.appliedCommand[0] = this.robot.vMps;
     this.appliedCommand[1] = this.robot.wRadps;
-    for (const p of this.people) p.step(dt, this.robot.xM, this.robot.yM);
+    const r = this.robot;
+    for (const p of this.people) {
+      const hold = p.walkingToward(r.xM, r.yM) && this.truth.distanceTo(p) < PERSON_COURTESY_GAP_M;
+      p.step(dt, r.xM, r.yM, hold);
+    }
     this.scene.step();
     this.stepCount++;
     this.tSec = this.stepCount * dt;

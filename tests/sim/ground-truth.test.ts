@@ -61,4 +61,28 @@ describe('engine ground truth', () => {
     expect(robotPointSpeedMps).toBeLessThan(0.7);
     sim.dispose();
   });
+
+  it('lets a person whose walk crosses a standing robot pause at the courtesy gap instead of walking into it', async () => {
+    const scenario = standingPersonScenario(3);
+    scenario.people = [
+      {
+        id: 2,
+        radiusM: 0.25,
+        startXM: 3,
+        startYM: 0,
+        legs: [{ kind: 'walk', xM: -3, yM: 0, speedMps: 1.2 }],
+        loop: false,
+      },
+    ];
+    const sim = await Simulator.create(scenario, URDF_XML);
+    const person = sim.people[0];
+    if (!person) throw new Error('fixture has a person');
+    const still = Float64Array.from([0, 0, 0, 0, 0]);
+    for (let k = 0; k < 250; k++) sim.step(still); // 5 s: without the pause it would pass through
+    expect(sim.truth.contacts).toHaveLength(0);
+    // it stops at the first step that ends under 0.3 m: at most one step (1.2 m/s × 0.02 s) inside
+    expect(sim.truth.distanceTo(person)).toBeGreaterThan(0.3 - 0.025);
+    expect(sim.truth.distanceTo(person)).toBeLessThan(0.3);
+    sim.dispose();
+  });
 });

@@ -182,6 +182,8 @@ registerScenario({
       ...kitchenBase('explore', this.description),
       defaultDurationS: 60,
       defaultPlanner: 'explore',
+      // data collection: the drive's own limits apply; a latching monitor would freeze the robot
+      defaultMonitor: 'none',
       exploration: true,
       start: {
         xM: uniform(rng, -2, 1),
