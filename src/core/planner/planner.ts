@@ -116,17 +116,10 @@ export class MpcPlanner {
   }
 
   private checkInput(input: PlanInput): string | undefined {
-    const d = this.deps.worldModel.spec.latentDim;
-    for (const [name, z] of [
-      ['latent', input.z0],
-      ['goal latent', input.goal],
-    ] as const) {
-      if (z.length !== d) return `${name} has ${z.length} values, the world model expects ${d}; holding`;
-      for (let i = 0; i < z.length; i++) {
-        if (!Number.isFinite(z[i] as number)) return `${name} value ${i} is ${z[i]}; holding`;
-      }
-    }
-    return undefined;
+    return (
+      checkLatent('latent', input.z0, this.deps.worldModel.spec.latentDim) ??
+      checkLatent('goal latent', input.goal, this.deps.worldModel.spec.latentDim)
+    );
   }
 
   private async optimise(input: PlanInput): Promise<void> {
@@ -246,6 +239,15 @@ export class MpcPlanner {
     r.energy = Number.NaN;
     r.minSeparationMarginM = Number.NaN;
   }
+}
+
+/** Why a latent cannot be planned on (size, non-finite value), or undefined; allocates only on failure. */
+function checkLatent(name: string, z: Float32Array, d: number): string | undefined {
+  if (z.length !== d) return `${name} has ${z.length} values, the world model expects ${d}; holding`;
+  for (let i = 0; i < z.length; i++) {
+    if (!Number.isFinite(z[i] as number)) return `${name} value ${i} is ${z[i]}; holding`;
+  }
+  return undefined;
 }
 
 function baseXY(world: WorldSnapshot): [number, number] {
