@@ -78,6 +78,21 @@ describe('constraint set basics', () => {
   });
 });
 
+describe('config against the robot', () => {
+  it('rejects a stopping time shorter than braking from the speed limits takes', () => {
+    // elbow: 1.8 rad/s at 3 rad/s² takes 0.6 s to stop
+    expect(() => createConstraintSet(packageRobot, config({ separation: { stoppingTimeSec: 0.3 } }))).toThrow(
+      "constraint config key 'separation.stoppingTimeSec': must be ≥ 0.600 s, the time to brake from arm_elbow_pitch velocity 1.8 / accel 3, got 0.3",
+    );
+  });
+
+  it('rejects overrides for joints the robot does not have', () => {
+    expect(() =>
+      createConstraintSet(packageRobot, config({ joints: { overrides: { wrist: { accelLimit: 2 } } } })),
+    ).toThrow(/joints.overrides.wrist': no arm joint of that name/);
+  });
+});
+
 describe('bad input fails closed with a named cause', () => {
   it('marks a non-finite action as invalid input', () => {
     const e = set.evaluate(world(), Float32Array.from([Number.NaN, 0, 0, 0, 0]), 1);

@@ -8,8 +8,10 @@ import {
 } from '../../src/core/constraints/index.js';
 import { config, person, sphereBot, world } from './fixtures.js';
 
-// defaults: T_r 0.1 s, T_s 0.3 s, C 0.2 m, Z_d 0.1 m, Z_r 0.02 m
-const sep = config().separation;
+// T_r 0.1 s, T_s 0.3 s (so the base must brake at 3 m/s² and 5 rad/s² to stop within it), C 0.2 m,
+// Z_d 0.1 m, Z_r 0.02 m
+const cfg = config({ separation: { stoppingTimeSec: 0.3 }, base: { decelMps2: 3, angDecelRadps2: 5 } });
+const sep = cfg.separation;
 
 describe('ISO/TS 15066 separation formula', () => {
   it('adds v_h(T_r+T_s) + v_r T_r + v_r T_s/2 + C + Z_d + Z_r', () => {
@@ -38,7 +40,7 @@ describe('ISO/TS 15066 separation formula', () => {
 });
 
 describe('separation in the constraint set (one-sphere base, r = 0.2 m)', () => {
-  const set = createConstraintSet(sphereBot, config());
+  const set = createConstraintSet(sphereBot, cfg);
   const forward = (v: number, h = 1): Float32Array =>
     new Float32Array(Array.from({ length: h }, () => [v, 0]).flat());
 
@@ -75,6 +77,6 @@ describe('separation in the constraint set (one-sphere base, r = 0.2 m)', () => 
   it('brakes as hard as the deceleration limit allows when the person is already too close', () => {
     const out = new Float64Array(2);
     set.projectAction(world({ v: 0.5, people: [person(1, 1.6, 0)] }, 0), [0.5, 0], [0.8, 0], out);
-    expect(out[0]).toBeCloseTo(0.5 - 1.5 * 0.1, 12);
+    expect(out[0]).toBeCloseTo(0.5 - 3 * 0.1, 12);
   });
 });

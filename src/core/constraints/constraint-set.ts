@@ -9,7 +9,7 @@ import type { WorldSnapshot } from '../types.js';
 import type { ConstraintSet, Evaluation, Violation } from './api.js';
 import { BodyModel } from './body-parts.js';
 import type { ConstraintConfig } from './config.js';
-import { accelLimits, resolveJointLimits } from './limits.js';
+import { accelLimits, checkStoppingTime, resolveJointLimits } from './limits.js';
 import { Projector } from './projection.js';
 import type { StepState } from './projection.js';
 import { SpeedModel } from './speed-model.js';
@@ -25,6 +25,7 @@ export function createConstraintSet(robot: RobotModel, config: ConstraintConfig)
   const a = actionSize(armJointNames.length);
   const dt = config.controlPeriodSec;
   const lim = resolveJointLimits(robot, armJointNames, config);
+  checkStoppingTime(config, lim, armJointNames);
   const body = new BodyModel(robot, armJointNames);
   const speed = new SpeedModel(body, a);
   const projector = new Projector(config, lim, body, speed, a);

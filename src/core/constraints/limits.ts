@@ -119,3 +119,37 @@ export function accelLimits(
     dec[2 + j] = lim.acc[j] as number;
   }
 }
+
+/**
+ * ISO/TS 15066 takes T_s as the robot's worst-case stopping time; S_s = v_r·T_s/2 and S_h = v_h(T_r + T_s)
+ * are only safe if the robot really stops within T_s. So T_s must cover braking from every speed limit at
+ * the configured deceleration limits; otherwise the config is rejected, naming the limiting pair.
+ */
+export function checkStoppingTime(
+  cfg: ConstraintConfig,
+  lim: ResolvedLimits,
+  armJointNames: readonly string[],
+): void {
+  if (!cfg.separation.enabled) return;
+  const b = cfg.base;
+  const needs: [number, string][] = [];
+  if (b.enabled) {
+    const v = Math.max(b.vMaxMps, -b.vMinMps);
+    needs.push([v / b.decelMps2, `base speed ${v} m/s / base.decelMps2 ${b.decelMps2}`]);
+    needs.push([
+      b.wMaxRadps / b.angDecelRadps2,
+      `base.wMaxRadps ${b.wMaxRadps} / base.angDecelRadps2 ${b.angDecelRadps2}`,
+    ]);
+  }
+  for (let j = 0; j < lim.n; j++) {
+    const t = (lim.vel[j] as number) / (lim.acc[j] as number);
+    if (Number.isFinite(t))
+      needs.push([t, `${armJointNames[j]} velocity ${lim.vel[j]} / accel ${lim.acc[j]}`]);
+  }
+  const worst = needs.reduce((m, n) => (n[0] > m[0] ? n : m), [0, ''] as [number, string]);
+  if (cfg.separation.stoppingTimeSec < worst[0] - 1e-9) {
+    throw new ConfigError(
+      `constraint config key 'separation.stoppingTimeSec': must be ≥ ${worst[0].toFixed(3)} s, the time to brake from ${worst[1]}, got ${cfg.separation.stoppingTimeSec}`,
+    );
+  }
+}
