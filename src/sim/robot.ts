@@ -7,7 +7,8 @@
 import type RAPIER from '@dimforge/rapier3d-compat';
 import { mat4 } from 'gl-matrix';
 import { Kinematics, integrateBasePose, originMatrix, reachableVelocity } from '../core/robot/index.js';
-import type { BaseLimits, Geometry, RobotModel } from '../core/robot/index.js';
+import type { BaseLimits, RobotModel } from '../core/robot/index.js';
+import { linkColliderDesc, robotGroups } from './robot-colliders.js';
 import type { Scene } from './scene.js';
 import { Group, interactionGroups } from './scene.js';
 import { ColliderKind } from './layout.js';
@@ -92,7 +93,7 @@ export class SimRobot {
       const kind = isArm ? ColliderKind.robotArm : ColliderKind.robotBase;
       const lb = this.addBody(this.kin.linkIndex(link.name));
       for (const shape of link.collisions) {
-        const desc = this.colliderDesc(shape.geometry, originMatrix(shape.origin), isArm);
+        const desc = linkColliderDesc(scene.rapier, shape.geometry, originMatrix(shape.origin), isArm);
         if (!desc) continue;
         this.attach(lb, desc, kind);
         if (link.name === model.rootLink && shape.geometry.kind === 'box')
@@ -106,7 +107,7 @@ export class SimRobot {
         0,
         0,
       );
-      this.attach(lb, this.groups(blade, true), ColliderKind.tool);
+      this.attach(lb, robotGroups(scene.rapier, blade, true), ColliderKind.tool);
     }
     this.place();
   }
@@ -131,35 +132,6 @@ export class SimRobot {
     this.scene.register(c, kind);
     lb.colliders.push(c);
     this.colliders.push(c);
-  }
-
-  private groups(desc: RAPIER.ColliderDesc, isArm: boolean): RAPIER.ColliderDesc {
-    const r = this.scene.rapier;
-    const own = isArm ? Group.robotArm : Group.robotBase;
-    return desc
-      .setCollisionGroups(interactionGroups(own, Group.static | Group.people | (isArm ? Group.query : 0)))
-      .setActiveCollisionTypes(r.ActiveCollisionTypes.ALL)
-      .setActiveEvents(r.ActiveEvents.COLLISION_EVENTS);
-  }
-
-  /** Collider for one URDF shape at `originM` (column-major 4×4) in its link; meshes get none. */
-  private colliderDesc(g: Geometry, originM: Float64Array, isArm: boolean): RAPIER.ColliderDesc | undefined {
-    const r = this.scene.rapier;
-    let desc: RAPIER.ColliderDesc;
-    const rot = new Float64Array(4);
-    mat4.getRotation(rot, originM);
-    if (g.kind === 'box') desc = r.ColliderDesc.cuboid(g.sizeM[0] / 2, g.sizeM[1] / 2, g.sizeM[2] / 2);
-    else if (g.kind === 'sphere') desc = r.ColliderDesc.ball(g.radiusM);
-    else if (g.kind === 'cylinder') {
-      desc = r.ColliderDesc.cylinder(g.lengthM / 2, g.radiusM);
-      // Rapier's cylinder axis is y, URDF's is z: rotate +90° about x first
-      const qx = new Float64Array([Math.SQRT1_2, 0, 0, Math.SQRT1_2]);
-      quatMultiply(rot, rot, qx);
-    } else return undefined;
-    desc
-      .setTranslation(originM[12] as number, originM[13] as number, originM[14] as number)
-      .setRotation({ x: rot[0] as number, y: rot[1] as number, z: rot[2] as number, w: rot[3] as number });
-    return this.groups(desc, isArm);
   }
 
   setBasePose(xM: number, yM: number, yawRad: number): void {
@@ -331,20 +303,4 @@ function clamp(v: number, lo: number, hi: number): number {
 
 export function wrapAngle(a: number): number {
   return Math.atan2(Math.sin(a), Math.cos(a));
-}
-
-/** out = a · b for quaternions [x, y, z, w] (out may alias a or b). */
-function quatMultiply(out: Float64Array, a: Float64Array, b: Float64Array): void {
-  const ax = a[0] as number,
-    ay = a[1] as number,
-    az = a[2] as number,
-    aw = a[3] as number;
-  const bx = b[0] as number,
-    by = b[1] as number,
-    bz = b[2] as number,
-    bw = b[3] as number;
-  out[0] = aw * bx + ax * bw + ay * bz - az * by;
-  out[1] = aw * by - ax * bz + ay * bw + az * bx;
-  out[2] = aw * bz + ax * by - ay * bx + az * bw;
-  out[3] = aw * bw - ax * bx - ay * by - az * bz;
 }
