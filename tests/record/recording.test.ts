@@ -23,6 +23,15 @@ describe('MCAP recording of a simulated run', () => {
     expect(sha256(a)).toBe(sha256(b));
   });
 
+  it('is identical with the safety monitor in the loop too', async () => {
+    const a = join(dir, 'm1.mcap');
+    const b = join(dir, 'm2.mcap');
+    const first = await runScenario({ scenario: 'coffee', seed: 2, durationS: 1.5, record: a });
+    await runScenario({ scenario: 'coffee', seed: 2, durationS: 1.5, record: b });
+    expect(first.summary.monitor).not.toBe('none');
+    expect(sha256(a)).toBe(sha256(b));
+  });
+
   it('differs when the seed differs', async () => {
     const c = join(dir, 'c.mcap');
     await runScenario({ scenario: 'explore', seed: 4, durationS: 1.5, record: c });
