@@ -13,7 +13,8 @@ export type {
   Shape,
   Vec3,
 } from './model.js';
-export { Kinematics, originMatrix } from './kinematics.js';
+export { Kinematics } from './kinematics.js';
+export { originMatrix } from './transforms.js';
 export type { KinematicsOptions, Pose } from './kinematics.js';
 export { advanceBasePose, integrateBasePose, reachableVelocity } from './diff-drive.js';
 export type { BaseLimits } from './diff-drive.js';
