@@ -20,13 +20,22 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['rclnodejs', 'rclnodejs/*'], message: 'src/core must not import ROS.' },
-            { group: ['onnxruntime-node', 'onnxruntime-*'], message: 'src/core must not import ONNX Runtime.' },
+            {
+              group: ['onnxruntime-node', 'onnxruntime-*'],
+              message: 'src/core must not import ONNX Runtime.',
+            },
             { group: ['node:*', 'fs', 'path', 'child_process', 'net'], message: 'src/core does no I/O.' },
-            { group: ['**/transport/**', '**/nodes/**', '**/sim/**', '**/cli/**', '**/runtime/**'], message: 'src/core depends on nothing outside src/core.' },
+            {
+              group: ['**/transport/**', '**/nodes/**', '**/sim/**', '**/cli/**', '**/runtime/**'],
+              message: 'src/core depends on nothing outside src/core.',
+            },
           ],
         },
       ],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Inject an Rng instead.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Inject an Rng instead.' },
+      ],
     },
   },
 );

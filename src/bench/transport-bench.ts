@@ -23,6 +23,10 @@ registerBenchmark({
       samplesUs[i] = Number(process.hrtime.bigint() - t0) / 1000;
     }
     await bus.shutdown();
-    return { messages: received, latency_us_p50: percentile(samplesUs, 50), latency_us_p99: percentile(samplesUs, 99) };
+    return {
+      messages: received,
+      latency_us_p50: percentile(samplesUs, 50),
+      latency_us_p99: percentile(samplesUs, 99),
+    };
   },
 });

@@ -6,7 +6,13 @@ import { nodeCommand } from './commands/node.js';
 import { replayCommand } from './commands/replay.js';
 import { simCommand } from './commands/sim.js';
 
-export const commands: readonly Command[] = [simCommand, replayCommand, benchCommand, checkConfigCommand, nodeCommand];
+export const commands: readonly Command[] = [
+  simCommand,
+  replayCommand,
+  benchCommand,
+  checkConfigCommand,
+  nodeCommand,
+];
 
 function topLevelHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -31,7 +37,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    console.error(`world-model-mpc: unknown command '${name}' (expected one of: ${commands.map((c) => c.name).join(', ')})`);
+    console.error(
+      `world-model-mpc: unknown command '${name}' (expected one of: ${commands.map((c) => c.name).join(', ')})`,
+    );
     return 2;
   }
   if (wantsHelp(rest)) {
@@ -41,7 +49,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (err) {
-    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      err instanceof UsageError ||
+      (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       console.error(`world-model-mpc ${name}: ${err.message}`);
       return 2;
     }

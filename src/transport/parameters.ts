@@ -23,7 +23,8 @@ function rangeText(d: ParameterDescriptor): string {
 }
 
 function checkNumber(nodeName: string, d: ParameterDescriptor, value: number): void {
-  if (!Number.isFinite(value)) throw new ParameterError(nodeName, d.name, `expected a finite number, got ${value}`);
+  if (!Number.isFinite(value))
+    throw new ParameterError(nodeName, d.name, `expected a finite number, got ${value}`);
   if (d.type === 'integer' && !Number.isInteger(value)) {
     throw new ParameterError(nodeName, d.name, `expected an integer, got ${value}`);
   }

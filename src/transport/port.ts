@@ -22,9 +22,17 @@ export const QOS_SENSOR_DATA: Readonly<QoS> = Object.freeze({
   durability: 'volatile',
 });
 /** Commands: reliable, only the newest matters. */
-export const QOS_COMMAND: Readonly<QoS> = Object.freeze({ reliability: 'reliable', depth: 1, durability: 'volatile' });
+export const QOS_COMMAND: Readonly<QoS> = Object.freeze({
+  reliability: 'reliable',
+  depth: 1,
+  durability: 'volatile',
+});
 /** Default for status topics. */
-export const QOS_DEFAULT: Readonly<QoS> = Object.freeze({ reliability: 'reliable', depth: 10, durability: 'volatile' });
+export const QOS_DEFAULT: Readonly<QoS> = Object.freeze({
+  reliability: 'reliable',
+  depth: 10,
+  durability: 'volatile',
+});
 /** Static configuration and markers a late subscriber (rviz) should still get. */
 export const QOS_LATCHED: Readonly<QoS> = Object.freeze({
   reliability: 'reliable',

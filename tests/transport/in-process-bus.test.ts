@@ -78,7 +78,9 @@ describe('in-process bus delivery', () => {
     const bus = new InProcessBus({ time: 'sim' });
     const n = bus.createNode('n');
     n.createPublisher(T, '/t');
-    expect(() => n.createPublisher('std_msgs/msg/String', '/t')).toThrow(/topic '\/t'.*std_msgs\/msg\/Int32.*std_msgs\/msg\/String/);
+    expect(() => n.createPublisher('std_msgs/msg/String', '/t')).toThrow(
+      /topic '\/t'.*std_msgs\/msg\/Int32.*std_msgs\/msg\/String/,
+    );
   });
 
   it('resolves ~/ names against the node and completes subscriptions when the node is destroyed', () => {
@@ -139,21 +141,31 @@ describe('in-process bus timers on simulation time', () => {
 });
 
 describe('parameters', () => {
-  const rate = { name: 'rate_hz', type: 'double', default: 10, description: 'planner rate', unit: 'Hz', min: 1, max: 100 } as const;
+  const rate = {
+    name: 'rate_hz',
+    type: 'double',
+    default: 10,
+    description: 'planner rate',
+    unit: 'Hz',
+    min: 1,
+    max: 100,
+  } as const;
 
   it('returns the default, or the override when it is valid', () => {
     const bus = new InProcessBus({ time: 'sim' });
     expect(bus.createNode('a').declareParameter<number>(rate)).toBe(10);
-    expect(bus.createNode('b', { parameterOverrides: { rate_hz: 20 } }).declareParameter<number>(rate)).toBe(20);
+    expect(bus.createNode('b', { parameterOverrides: { rate_hz: 20 } }).declareParameter<number>(rate)).toBe(
+      20,
+    );
   });
 
   it('rejects an out-of-range value naming node, parameter, expected range and value', () => {
     const bus = new InProcessBus({ time: 'sim' });
     const node = bus.createNode('mpc_planner', { parameterOverrides: { rate_hz: 500 } });
     expect(() => node.declareParameter<number>(rate)).toThrow(ParameterError);
-    expect(() => bus.createNode('p2', { parameterOverrides: { rate_hz: 500 } }).declareParameter<number>(rate)).toThrow(
-      "parameter 'rate_hz' of node 'p2': expected double in [1, 100] Hz, got 500",
-    );
+    expect(() =>
+      bus.createNode('p2', { parameterOverrides: { rate_hz: 500 } }).declareParameter<number>(rate),
+    ).toThrow("parameter 'rate_hz' of node 'p2': expected double in [1, 100] Hz, got 500");
   });
 
   it('rejects a wrong type and a string outside its choices', () => {
@@ -161,16 +173,22 @@ describe('parameters', () => {
     const node = bus.createNode('n', { parameterOverrides: { rate_hz: 'fast', mode: 'pid' } });
     expect(() => node.declareParameter<number>(rate)).toThrow(/expected double .* got string "fast"/);
     expect(() =>
-      node.declareParameter<string>({ name: 'mode', type: 'string', default: 'mppi', description: '', choices: ['mppi', 'cem'] }),
+      node.declareParameter<string>({
+        name: 'mode',
+        type: 'string',
+        default: 'mppi',
+        description: '',
+        choices: ['mppi', 'cem'],
+      }),
     ).toThrow(/expected one of mppi \| cem, got string "pid"/);
   });
 
   it('rejects an integer parameter given a fraction', () => {
     const bus = new InProcessBus({ time: 'sim' });
     const node = bus.createNode('n', { parameterOverrides: { k: 1.5 } });
-    expect(() => node.declareParameter<number>({ name: 'k', type: 'integer', default: 1, description: '' })).toThrow(
-      /expected an integer, got 1.5/,
-    );
+    expect(() =>
+      node.declareParameter<number>({ name: 'k', type: 'integer', default: 1, description: '' }),
+    ).toThrow(/expected an integer, got 1.5/);
   });
 });
 

@@ -6,7 +6,8 @@ import { benchmarks } from '../../bench/registry.js';
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'Run the benchmark suite and print its figures (speed and memory targets live here, not in tests).',
+  summary:
+    'Run the benchmark suite and print its figures (speed and memory targets live here, not in tests).',
   usage: 'Usage: world-model-mpc bench [--only NAME[,NAME...]] [--quick] [--json]',
   async run(argv) {
     const { values } = parseArgs({
@@ -18,7 +19,9 @@ export const benchCommand: Command = {
     const wanted = values.only?.split(',').map((s) => s.trim());
     const unknown = wanted?.filter((w) => !all.some((b) => b.name === w)) ?? [];
     if (unknown.length > 0) {
-      throw new UsageError(`--only: unknown benchmark ${unknown.join(', ')} (known: ${all.map((b) => b.name).join(', ')})`);
+      throw new UsageError(
+        `--only: unknown benchmark ${unknown.join(', ')} (known: ${all.map((b) => b.name).join(', ')})`,
+      );
     }
     for (const b of all) {
       if (wanted && !wanted.includes(b.name)) continue;

@@ -165,7 +165,13 @@ export class InProcessBus implements Transport {
       delivered += s.delivered;
       dropped += s.dropped;
     }
-    return { type: state.type, published: state.published, delivered, dropped, subscribers: state.subs.length };
+    return {
+      type: state.type,
+      published: state.published,
+      delivered,
+      dropped,
+      subscribers: state.subs.length,
+    };
   }
 
   topicNames(): string[] {
@@ -181,7 +187,10 @@ export class InProcessBus implements Transport {
   /** Calls a Trigger service by its full name, as `ros2 service call NAME std_srvs/srv/Trigger` would. */
   callTrigger(name: string): TriggerResponse {
     const handler = this.services.get(name);
-    if (!handler) throw new Error(`service '${name}' not found; known: ${[...this.services.keys()].join(', ') || 'none'}`);
+    if (!handler)
+      throw new Error(
+        `service '${name}' not found; known: ${[...this.services.keys()].join(', ') || 'none'}`,
+      );
     const response = handler();
     this.spin();
     return response;

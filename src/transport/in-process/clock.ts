@@ -9,7 +9,8 @@ export class SimClock implements Clock {
   }
   /** Moves time forward; refuses to go backwards, which would break every watchdog downstream. */
   set(tSec: number): void {
-    if (!(tSec >= this.tSec)) throw new Error(`SimClock: time must not go backwards (now ${this.tSec} s, got ${tSec} s)`);
+    if (!(tSec >= this.tSec))
+      throw new Error(`SimClock: time must not go backwards (now ${this.tSec} s, got ${tSec} s)`);
     this.tSec = tSec;
   }
 }

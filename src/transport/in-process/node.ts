@@ -67,7 +67,8 @@ export class InProcessNode implements NodeHandle {
   }
 
   declareParameter<T extends ParameterValue>(d: ParameterDescriptor<T>): T {
-    if (this.parameters.has(d.name)) throw new Error(`node '${this.name}': parameter '${d.name}' declared twice`);
+    if (this.parameters.has(d.name))
+      throw new Error(`node '${this.name}': parameter '${d.name}' declared twice`);
     const override = this.options.parameterOverrides?.[d.name];
     const value = validateParameter(this.name, d, override === undefined ? d.default : override);
     this.parameters.set(d.name, value);

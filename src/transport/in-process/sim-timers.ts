@@ -12,8 +12,15 @@ export class SimTimers {
   private nextId = 0;
 
   add(startSec: number, periodSec: number, callback: () => void): { cancel(): void } {
-    if (!(periodSec > 0) || !Number.isFinite(periodSec)) throw new Error(`timer period must be > 0 s, got ${periodSec}`);
-    const timer: SimTimer = { id: this.nextId++, periodSec, nextSec: startSec + periodSec, callback, cancelled: false };
+    if (!(periodSec > 0) || !Number.isFinite(periodSec))
+      throw new Error(`timer period must be > 0 s, got ${periodSec}`);
+    const timer: SimTimer = {
+      id: this.nextId++,
+      periodSec,
+      nextSec: startSec + periodSec,
+      callback,
+      cancelled: false,
+    };
     this.timers.push(timer);
     return {
       cancel: () => {
