@@ -16,7 +16,8 @@ export interface AnalyticWorldModelOptions {
   armJointCount: number;
   /** time between two predicted steps [s]; must match the constraint set's */
   stepSec: number;
-  /** metres one full heading error (unit vector difference) is worth; default 0.5 */
+  /** metres one full heading error (unit vector difference) is worth; default 0.25 (lower: fewer
+   * unicycle local minima where turning in place costs more than the position error it fixes) */
   headingScaleM?: number;
   /** metres one radian of arm joint error is worth; default 0.2 */
   jointScaleM?: number;
@@ -48,7 +49,7 @@ export class AnalyticWorldModel implements WorldModel {
       );
     }
     this.n = opts.armJointCount;
-    this.headingScaleM = opts.headingScaleM ?? 0.5;
+    this.headingScaleM = opts.headingScaleM ?? 0.25;
     this.jointScaleM = opts.jointScaleM ?? 0.2;
     this.z = new Float64Array(4 + this.n);
     this.spec = {
