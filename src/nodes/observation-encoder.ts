@@ -98,108 +98,138 @@ function latentMsg(
   };
 }
 
+/** The node's state and callbacks; every callback counts and logs its failures and never throws. */
+class EncoderNode {
+  readonly counters = newCounters();
+  private readonly topics: ObservationEncoderTopics;
+  private readonly maxSkewSec: number;
+  private readonly pre: ImagePreprocessor;
+  private readonly history: JointHistory;
+  private readonly reader: JointStateReader;
+  private readonly posScratch: Float64Array;
+  private readonly velScratch: Float64Array;
+  private readonly obs: EncodeSlot;
+  private readonly goal: EncodeSlot;
+  private readonly lastWarnSec = new Map<string, number>();
+  /** stamp of the staged camera image waiting for a joint sample; NaN when none waits */
+  private waitingStampSec = Number.NaN;
+
+  constructor(
+    private readonly node: NodeHandle,
+    private readonly opts: ObservationEncoderOptions,
+  ) {
+    this.topics = { ...DEFAULT_TOPICS, ...opts.topics };
+    this.maxSkewSec = opts.maxSkewSec ?? 0.05;
+    const n = opts.armJointNames.length;
+    this.pre = new ImagePreprocessor(opts.image);
+    this.history = new JointHistory(n);
+    this.reader = new JointStateReader(opts.armJointNames, { topic: this.topics.jointStates });
+    this.posScratch = new Float64Array(n);
+    this.velScratch = new Float64Array(n);
+    const latentPub = node.createPublisher<LatentState>(MsgType.LatentState, this.topics.latent, QOS_DEFAULT);
+    const goalPub = node.createPublisher<LatentState>(
+      MsgType.LatentState,
+      this.topics.goalLatent,
+      QOS_DEFAULT,
+    );
+    const onError = (err: unknown): void => {
+      this.counters.encodeErrors++;
+      this.warn('encode failed', err);
+    };
+    const len = this.pre.outputLength;
+    this.obs = new EncodeSlot(opts.model, len, n, this.publishTo(latentPub, 'latentsPublished'), onError);
+    this.goal = new EncodeSlot(opts.model, len, n, this.publishTo(goalPub, 'goalLatentsPublished'), onError);
+  }
+
+  subscribe(): Subscription[] {
+    const { node, topics } = this;
+    return [
+      node.subscribe<Image>(MsgType.Image, topics.camera, QOS_SENSOR_DATA).subscribe((m) => this.onImage(m)),
+      node
+        .subscribe<JointState>(MsgType.JointState, topics.jointStates, QOS_SENSOR_DATA)
+        .subscribe((m) => this.onJoints(m)),
+      node
+        .subscribe<Image>(MsgType.Image, topics.goalImage, QOS_DEFAULT)
+        .subscribe((m) => this.onGoalImage(m)),
+    ];
+  }
+
+  private publishTo(pub: Publisher<LatentState>, key: 'latentsPublished' | 'goalLatentsPublished') {
+    return (z: Float32Array, stamp: Time, frameId: string): void => {
+      pub.publish(latentMsg(this.node, this.opts.model, frameId, stamp, z));
+      this.counters[key]++;
+    };
+  }
+
+  /** At most one line per kind per second: a broken camera must not flood the log. */
+  private warn(kind: string, err: unknown): void {
+    const now = this.node.clock.nowSec();
+    if (now - (this.lastWarnSec.get(kind) ?? Number.NEGATIVE_INFINITY) < 1) return;
+    this.lastWarnSec.set(kind, now);
+    this.node.logger.warn(`${kind}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+
+  private onImage(msg: Image): void {
+    this.counters.images++;
+    try {
+      const stampSec = timeToSec(msg.header.stamp, this.topics.camera);
+      this.pre.run(msg, this.obs.fillImage(msg.header.stamp, msg.header.frame_id));
+      if (!Number.isNaN(this.waitingStampSec)) this.counters.unpaired++;
+      this.waitingStampSec = stampSec;
+      this.tryPair();
+    } catch (err) {
+      this.waitingStampSec = Number.NaN;
+      this.counters.badImages++;
+      this.warn(`bad image on ${this.topics.camera}`, err);
+    }
+  }
+
+  private onJoints(msg: JointState): void {
+    this.counters.jointStates++;
+    try {
+      this.reader.read(msg, this.posScratch, this.velScratch);
+      this.history.push(timeToSec(msg.header.stamp, this.topics.jointStates), this.posScratch);
+      this.tryPair();
+    } catch (err) {
+      this.counters.badJointStates++;
+      this.warn(`bad joint state on ${this.topics.jointStates}`, err);
+    }
+  }
+
+  private onGoalImage(msg: Image): void {
+    try {
+      this.pre.run(msg, this.goal.fillImage(msg.header.stamp, msg.header.frame_id));
+      // a goal image carries no arm posture: the current one is used (zeros before any joint state)
+      if (!this.history.latest(this.goal.fillJoints())) this.goal.fillJoints().fill(0);
+      if (this.goal.commit()) this.counters.droppedBusy++;
+    } catch (err) {
+      this.counters.badGoalImages++;
+      this.warn(`bad goal image on ${this.topics.goalImage}`, err);
+    }
+  }
+
+  private tryPair(): void {
+    const t = this.waitingStampSec;
+    if (Number.isNaN(t)) return;
+    if (!Number.isNaN(this.history.nearest(t, this.maxSkewSec, this.obs.fillJoints()))) {
+      this.waitingStampSec = Number.NaN;
+      if (this.obs.commit()) this.counters.droppedBusy++;
+    } else if (this.history.newestStamp() > t + this.maxSkewSec) {
+      // joint samples have moved past the image: it can never be paired
+      this.waitingStampSec = Number.NaN;
+      this.counters.unpaired++;
+    }
+  }
+}
+
 export function startObservationEncoder(
   node: NodeHandle,
   opts: ObservationEncoderOptions,
 ): ObservationEncoderHandle {
-  const topics = { ...DEFAULT_TOPICS, ...opts.topics };
-  const maxSkewSec = opts.maxSkewSec ?? 0.05;
-  const n = opts.armJointNames.length;
-  const counters = newCounters();
-  const pre = new ImagePreprocessor(opts.image);
-  const history = new JointHistory(n);
-  const reader = new JointStateReader(opts.armJointNames, { topic: topics.jointStates });
-  const posScratch = new Float64Array(n);
-  const velScratch = new Float64Array(n);
-  const latentPub = node.createPublisher<LatentState>(MsgType.LatentState, topics.latent, QOS_DEFAULT);
-  const goalPub = node.createPublisher<LatentState>(MsgType.LatentState, topics.goalLatent, QOS_DEFAULT);
-  const lastWarnSec = new Map<string, number>();
-  const warn = (kind: string, err: unknown): void => {
-    // at most one line per kind per second: a broken camera must not flood the log
-    const now = node.clock.nowSec();
-    if (now - (lastWarnSec.get(kind) ?? Number.NEGATIVE_INFINITY) < 1) return;
-    lastWarnSec.set(kind, now);
-    node.logger.warn(`${kind}: ${err instanceof Error ? err.message : String(err)}`);
-  };
-  const publishTo =
-    (pub: Publisher<LatentState>, key: 'latentsPublished' | 'goalLatentsPublished') =>
-    (z: Float32Array, stamp: Time, frameId: string) => {
-      pub.publish(latentMsg(node, opts.model, frameId, stamp, z));
-      counters[key]++;
-    };
-  const onError = (err: unknown): void => {
-    counters.encodeErrors++;
-    warn('encode failed', err);
-  };
-  const obs = new EncodeSlot(
-    opts.model,
-    pre.outputLength,
-    n,
-    publishTo(latentPub, 'latentsPublished'),
-    onError,
-  );
-  const goal = new EncodeSlot(
-    opts.model,
-    pre.outputLength,
-    n,
-    publishTo(goalPub, 'goalLatentsPublished'),
-    onError,
-  );
-  let waitingStampSec = Number.NaN;
-
-  const tryPair = (): void => {
-    if (Number.isNaN(waitingStampSec)) return;
-    if (!Number.isNaN(history.nearest(waitingStampSec, maxSkewSec, obs.fillJoints()))) {
-      waitingStampSec = Number.NaN;
-      if (obs.commit()) counters.droppedBusy++;
-    } else if (history.newestStamp() > waitingStampSec + maxSkewSec) {
-      // joint samples have moved past the image: it can never be paired
-      waitingStampSec = Number.NaN;
-      counters.unpaired++;
-    }
-  };
-
-  const subs: Subscription[] = [
-    node.subscribe<Image>(MsgType.Image, topics.camera, QOS_SENSOR_DATA).subscribe((msg) => {
-      counters.images++;
-      try {
-        const stampSec = timeToSec(msg.header.stamp, topics.camera);
-        pre.run(msg, obs.fillImage(msg.header.stamp, msg.header.frame_id));
-        if (!Number.isNaN(waitingStampSec)) counters.unpaired++;
-        waitingStampSec = stampSec;
-        tryPair();
-      } catch (err) {
-        waitingStampSec = Number.NaN;
-        counters.badImages++;
-        warn(`bad image on ${topics.camera}`, err);
-      }
-    }),
-    node.subscribe<JointState>(MsgType.JointState, topics.jointStates, QOS_SENSOR_DATA).subscribe((msg) => {
-      counters.jointStates++;
-      try {
-        reader.read(msg, posScratch, velScratch);
-        history.push(timeToSec(msg.header.stamp, topics.jointStates), posScratch);
-        tryPair();
-      } catch (err) {
-        counters.badJointStates++;
-        warn(`bad joint state on ${topics.jointStates}`, err);
-      }
-    }),
-    node.subscribe<Image>(MsgType.Image, topics.goalImage, QOS_DEFAULT).subscribe((msg) => {
-      try {
-        pre.run(msg, goal.fillImage(msg.header.stamp, msg.header.frame_id));
-        // a goal image carries no arm posture: the current one is used (zeros before any joint state)
-        if (!history.latest(goal.fillJoints())) goal.fillJoints().fill(0);
-        if (goal.commit()) counters.droppedBusy++;
-      } catch (err) {
-        counters.badGoalImages++;
-        warn(`bad goal image on ${topics.goalImage}`, err);
-      }
-    }),
-  ];
-
+  const enc = new EncoderNode(node, opts);
+  const subs = enc.subscribe();
   return {
-    counters: () => counters,
+    counters: () => enc.counters,
     stop: () => subs.forEach((s) => s.unsubscribe()),
   };
 }
