@@ -6,6 +6,7 @@
  * Output: `--record NAME.mcap` writes that one file (`ros2 bag info NAME.mcap` reads it with the mcap
  * storage plugin); any other NAME is a bag directory NAME/ holding NAME_0.mcap and metadata.yaml.
  * Messages are serialized as they arrive (publishers may reuse buffers) and written on `flush()`.
+ * Chunks (1 MiB before compression) are zstd-compressed with `compression: 'zstd'`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -17,6 +18,8 @@ import type { NodeHandle } from '../transport/port.js';
 import type { DefinitionLibrary } from './definitions.js';
 import { FileWritable } from './file-writable.js';
 import { bagMetadataYaml } from './bag-metadata.js';
+import type { ChunkCompression } from './chunk-compression.js';
+import { chunkCompressor } from './chunk-compression.js';
 
 export interface RecordTarget {
   mcapPath: string;
@@ -64,7 +67,13 @@ export class McapRecorder {
     private readonly lib: DefinitionLibrary,
   ) {}
 
-  static async open(target: RecordTarget, lib: DefinitionLibrary): Promise<McapRecorder> {
+  static async open(
+    target: RecordTarget,
+    lib: DefinitionLibrary,
+    // 'none' by default while McapSource (replay) reads without decompressHandlers
+    options: { compression: ChunkCompression } = { compression: 'none' },
+  ): Promise<McapRecorder> {
+    const compressChunk = await chunkCompressor(options.compression);
     if (target.bagDir) mkdirSync(target.bagDir, { recursive: true });
     const file = new FileWritable(target.mcapPath);
     const writer = new McapWriter({
@@ -72,6 +81,7 @@ export class McapRecorder {
       useStatistics: true,
       useChunks: true,
       useSummaryOffsets: true,
+      compressChunk,
     });
     await writer.start({ profile: 'ros2', library: 'world-model-mpc' });
     return new McapRecorder(target, file, writer, lib);

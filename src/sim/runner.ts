@@ -11,6 +11,7 @@ import { createRng } from '../core/math/rng.js';
 import { InProcessBus } from '../transport/in-process/index.js';
 import { DefinitionLibrary } from '../record/definitions.js';
 import { McapRecorder, resolveRecordTarget } from '../record/mcap-recorder.js';
+import type { ChunkCompression } from '../record/chunk-compression.js';
 import type { CameraSpec } from './camera.js';
 import { DEFAULT_CAMERA } from './camera.js';
 import type { PipelineContext, PipelineStage } from './controllers.js';
@@ -37,6 +38,8 @@ export interface RunOptions {
   monitor?: string;
   /** MCAP file (NAME.mcap) or bag directory */
   record?: string;
+  /** MCAP chunk compression of the recording; 'none' when undefined (`sim --record` passes 'zstd') */
+  recordCompression?: ChunkCompression;
   camera?: CameraSpec;
   cameraHz?: number;
   stepSec?: number;
@@ -104,6 +107,7 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
       recorder = await McapRecorder.open(
         resolveRecordTarget(o.record),
         new DefinitionLibrary(join(root, 'msg')),
+        { compression: o.recordCompression ?? 'none' },
       );
       await recorder.attach(bus);
     }

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { McapStreamReader } from '@mcap/core';
 import { parse as parseYaml } from 'yaml';
+import type { TypedMcapRecord } from '@mcap/core';
 import { runScenario } from '../../src/sim/runner.js';
+import { mcapDecompressHandlers } from '../../src/record/chunk-compression.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wmpc-rec-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,13 +16,55 @@ function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
+/** Every record of `path`, chunks decompressed (zstd or plain). */
+async function records(path: string): Promise<TypedMcapRecord[]> {
+  const reader = new McapStreamReader({ decompressHandlers: await mcapDecompressHandlers() });
+  reader.append(readFileSync(path));
+  const out: TypedMcapRecord[] = [];
+  for (let rec = reader.nextRecord(); rec; rec = reader.nextRecord()) out.push(rec);
+  return out;
+}
+
+/** Chunk compression names and the messages (channel topic + payload, in order) of `path`. */
+async function content(path: string): Promise<{ compressions: Set<string>; messages: string[] }> {
+  const compressions = new Set<string>();
+  const topics = new Map<number, string>();
+  const messages: string[] = [];
+  for (const rec of await records(path)) {
+    if (rec.type === 'ChunkIndex') compressions.add(rec.compression);
+    if (rec.type === 'Channel') topics.set(rec.id, rec.topic);
+    if (rec.type === 'Message')
+      messages.push(`${topics.get(rec.channelId)} ${Buffer.from(rec.data).toString('hex')}`);
+  }
+  return { compressions, messages };
+}
+
 describe('MCAP recording of a simulated run', () => {
   it('is identical byte for byte when the same seed runs twice', async () => {
     const a = join(dir, 'a.mcap');
     const b = join(dir, 'b.mcap');
-    await runScenario({ scenario: 'explore', seed: 3, durationS: 1.5, record: a });
-    await runScenario({ scenario: 'explore', seed: 3, durationS: 1.5, record: b });
+    await runScenario({ scenario: 'explore', seed: 3, durationS: 1.5, record: a, recordCompression: 'zstd' });
+    await runScenario({ scenario: 'explore', seed: 3, durationS: 1.5, record: b, recordCompression: 'zstd' });
     expect(sha256(a)).toBe(sha256(b));
+  });
+
+  it('compresses chunks with zstd to a smaller file holding the same messages as plain chunks', async () => {
+    const plain = join(dir, 'plain.mcap');
+    await runScenario({
+      scenario: 'explore',
+      seed: 3,
+      durationS: 1.5,
+      record: plain,
+      recordCompression: 'none',
+    });
+    const zstd = await content(join(dir, 'a.mcap'));
+    const none = await content(plain);
+    expect(zstd.compressions).toEqual(new Set(['zstd']));
+    expect(none.compressions).toEqual(new Set(['']));
+    // 16 camera frames of 36 kB alone make the plain file > 0.5 MB
+    expect(none.messages.length).toBeGreaterThan(16);
+    expect(zstd.messages).toEqual(none.messages);
+    expect(statSync(join(dir, 'a.mcap')).size).toBeLessThan(statSync(plain).size / 2);
   });
 
   it('is identical with the safety monitor in the loop too', async () => {
@@ -34,20 +78,24 @@ describe('MCAP recording of a simulated run', () => {
 
   it('differs when the seed differs', async () => {
     const c = join(dir, 'c.mcap');
-    await runScenario({ scenario: 'explore', seed: 4, durationS: 1.5, record: c });
+    await runScenario({ scenario: 'explore', seed: 4, durationS: 1.5, record: c, recordCompression: 'zstd' });
     expect(sha256(c)).not.toBe(sha256(join(dir, 'a.mcap')));
   });
 
   it('writes a rosbag2 directory with CDR channels, ros2msg schemas and a metadata.yaml that counts them', async () => {
     const bag = join(dir, 'bag');
-    const result = await runScenario({ scenario: 'coffee', seed: 1, durationS: 1, record: bag });
-    const reader = new McapStreamReader();
-    reader.append(readFileSync(join(bag, 'bag_0.mcap')));
+    const result = await runScenario({
+      scenario: 'coffee',
+      seed: 1,
+      durationS: 1,
+      record: bag,
+      recordCompression: 'zstd',
+    });
     const schemas = new Map<number, string>();
     const channels = new Map<number, { topic: string; schemaId: number; encoding: string }>();
     const counts = new Map<string, number>();
     let profile = '';
-    for (let rec = reader.nextRecord(); rec; rec = reader.nextRecord()) {
+    for (const rec of await records(join(bag, 'bag_0.mcap'))) {
       if (rec.type === 'Header') profile = rec.profile;
       if (rec.type === 'Schema') {
         expect(rec.encoding).toBe('ros2msg');

@@ -47,6 +47,13 @@ describe('world-model-mpc sim', () => {
     await expect(simCommand.run(['--scenario', 'moon'])).rejects.toThrow(/known: .*coffee/);
   });
 
+  it('rejects an unknown recording compression, naming the known ones', async () => {
+    await expect(simCommand.run(['--record-compression', 'lz5'])).rejects.toThrow(UsageError);
+    await expect(simCommand.run(['--record-compression', 'lz5'])).rejects.toThrow(
+      /--record-compression: expected one of zstd, none, got 'lz5'/,
+    );
+  });
+
   it('rejects a malformed camera size', async () => {
     await expect(simCommand.run(['--camera', '128by96'])).rejects.toThrow(/--camera: expected WIDTHxHEIGHT/);
   });

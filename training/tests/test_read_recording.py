@@ -1,7 +1,8 @@
 """A simulator recording opens with the Python `mcap` + `mcap-ros2-support` readers.
 
-Generates a short `explore` recording with the package CLI (building dist/ first when it is missing)
-and checks topics, message types and counts, and that the decoded messages carry sane values.
+Generates a short `explore` recording with the package CLI (building dist/ first when it is missing;
+zstd-compressed chunks, the CLI default) and checks topics, message types and counts, and that the
+decoded messages carry sane values.
 """
 
 import shutil
@@ -55,6 +56,14 @@ def _read(path: Path):
     with path.open("rb") as f:
         reader = make_reader(f, decoder_factories=[DecoderFactory()])
         yield from reader.iter_decoded_messages()
+
+
+def test_chunks_are_zstd_compressed_by_default(recording: Path) -> None:
+    with recording.open("rb") as f:
+        summary = make_reader(f).get_summary()
+    assert summary is not None and summary.chunk_indexes
+    assert {c.compression for c in summary.chunk_indexes} == {"zstd"}
+    assert all(c.compressed_size < c.uncompressed_size for c in summary.chunk_indexes)
 
 
 def test_topics_types_and_counts(recording: Path) -> None:

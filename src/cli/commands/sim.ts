@@ -6,6 +6,8 @@ import type { MetricsCollector } from '../../sim/metrics.js';
 import type { PipelineStage } from '../../sim/controllers.js';
 import { controllerNames } from '../../sim/controllers.js';
 import { scenarioNames } from '../../sim/scenarios/index.js';
+import type { ChunkCompression } from '../../record/chunk-compression.js';
+import { parseChunkCompression } from '../../record/chunk-compression.js';
 import { writeHtmlReport } from '../../report/html-report.js';
 
 const PROGRESS_EVERY_SIM_S = 5;
@@ -45,7 +47,7 @@ export const simCommand: Command = {
   name: 'sim',
   summary: 'Run a closed-loop scenario in the built-in physics simulator (the embedded default).',
   usage:
-    'Usage: world-model-mpc sim --scenario coffee|knife|crossing|adversarial|explore [--seed N] [--duration S] [--planner mpc|baseline|oracle|corrupted|explore] [--monitor NAME|none] [--record FILE.mcap|BAGDIR] [--report DIR] [--camera WxH] [--camera-hz HZ] [--param key=value]... [--json]',
+    'Usage: world-model-mpc sim --scenario coffee|knife|crossing|adversarial|explore [--seed N] [--duration S] [--planner mpc|baseline|oracle|corrupted|explore] [--monitor NAME|none] [--record FILE.mcap|BAGDIR] [--record-compression zstd|none] [--report DIR] [--camera WxH] [--camera-hz HZ] [--param key=value]... [--json]',
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -56,6 +58,7 @@ export const simCommand: Command = {
         planner: { type: 'string' },
         monitor: { type: 'string' },
         record: { type: 'string' },
+        'record-compression': { type: 'string', default: 'zstd' },
         report: { type: 'string' },
         camera: { type: 'string' },
         'camera-hz': { type: 'string' },
@@ -82,6 +85,7 @@ export const simCommand: Command = {
       if (!m) throw new UsageError(`--camera: expected WIDTHxHEIGHT, e.g. 128x96, got '${values.camera}'`);
       camera = { widthPx: Number(m[1]), heightPx: Number(m[2]), hfovRad: Math.PI / 2, maxRangeM: 15 };
     }
+    const recordCompression = parseCompression(values['record-compression']);
     const cameraHz =
       values['camera-hz'] === undefined ? undefined : numberFlag('camera-hz', values['camera-hz'], 10);
     const result = await runScenario({
@@ -91,6 +95,7 @@ export const simCommand: Command = {
       planner: values.planner,
       monitor: values.monitor,
       record: values.record,
+      recordCompression,
       camera,
       cameraHz,
       params: parseParams(values.param),
@@ -128,6 +133,14 @@ export const simCommand: Command = {
     return 0;
   },
 };
+
+function parseCompression(raw: string | undefined): ChunkCompression {
+  try {
+    return parseChunkCompression(raw ?? 'zstd', '--record-compression');
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
 
 function round3(v: number): number {
   return Math.round(v * 1000) / 1000;
