@@ -1,7 +1,8 @@
 /**
  * Closed loop in the built-in simulator with the real pipeline shape (latents → planner → safety monitor
  * → physics), on two small scenes registered here so the expected outcome is clear by construction:
- *  - 'planner-test-pass': a person stands 1.9 m beside the straight path; the robot must drive past;
+ *  - 'planner-test-pass': a person stands 2.6 m beside the straight path (ISO/TS 15066 with
+ *    T_s = 0.6 s needs about 1.6 m of surface gap to move at all); the robot must drive past;
  *  - 'planner-test-wait': a person stands on the goal for 9 s, then walks away; the robot must wait
  *    (INFEASIBLE) and then reach the goal.
  * The oracle planner (ground-truth latents) runs here; the learned `mpc` needs a trained model and is
@@ -42,7 +43,7 @@ function scene(name: string, people: Scenario['people']): void {
 }
 
 scene('planner-test-pass', [
-  { id: 1, radiusM: 0.25, startXM: 0, startYM: 2.1, legs: [{ kind: 'wait', durationS: 1e6 }], loop: false },
+  { id: 1, radiusM: 0.25, startXM: 0, startYM: 2.6, legs: [{ kind: 'wait', durationS: 1e6 }], loop: false },
 ]);
 scene('planner-test-wait', [
   {
@@ -52,7 +53,7 @@ scene('planner-test-wait', [
     startYM: 0,
     legs: [
       { kind: 'wait', durationS: 9 },
-      { kind: 'walk', xM: 1.6, yM: 2.2, speedMps: 1.0 },
+      { kind: 'walk', xM: 1.6, yM: 2.7, speedMps: 1.0 },
       { kind: 'wait', durationS: 1e6 },
     ],
     loop: false,

@@ -51,6 +51,8 @@ export interface PlannerConfig {
    * the world (a person, a zone), the planner waits: braking action, status infeasible, and the reason.
    */
   stallFraction: number;
+  /** task-energy gain over holding still below which the best plan counts as no progress */
+  stallEnergyEps: number;
   /** [m] base travel over the horizon below which the plan counts as standing still */
   stallDistanceM: number;
   /** [rad] turning (and arm motion) over the horizon below which the plan counts as standing still */
@@ -79,8 +81,9 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     separationWeight: 0.5,
     separationCapM: 1.5,
     stallFraction: 0.02,
+    stallEnergyEps: 0,
     stallDistanceM: 0.005,
-    stallAngleRad: 0.01,
+    stallAngleRad: 0.05,
     goalEnergyTolerance: 0.1,
   };
 }
@@ -118,6 +121,7 @@ export function validatePlannerConfig(c: PlannerConfig, actionDim: number): Read
   finiteIn(c, 'minStdFraction', 0, 1);
   finiteIn(c, 'stallFraction', 0, 1);
   finiteIn(c, 'stallDistanceM', 0, 100);
+  finiteIn(c, 'stallEnergyEps', 0, 1e9);
   finiteIn(c, 'stallAngleRad', 0, 100);
   for (const key of [
     'runningWeight',

@@ -158,10 +158,11 @@ export class MpcPlanner {
     this.finish(input.world);
   }
 
-  /** Not at the goal, yet the best feasible sequence (nearly) stands still. */
+  /** Not at the goal, yet the best feasible sequence gains (almost) nothing or stands still. */
   private stalled(): boolean {
     const { b, config: cfg, stepSec } = this;
     if (!(this.holdEnergy > cfg.goalEnergyTolerance)) return false;
+    if (this.holdEnergy - this.bestEnergy < cfg.stallEnergyEps) return true;
     let travelM = 0;
     let angleRad = 0;
     for (let t = 0; t < b.h; t++) {

@@ -32,6 +32,7 @@ type Weight =
   | 'separationCapM'
   | 'stallFraction'
   | 'stallDistanceM'
+  | 'stallEnergyEps'
   | 'stallAngleRad'
   | 'goalEnergyTolerance';
 
@@ -126,6 +127,16 @@ function plannerNumberParams(
         'raw samples better than hold by this fraction of its energy show the way is blocked',
         0,
         1,
+      ),
+    ],
+    [
+      'stallEnergyEps',
+      d(
+        'stall_energy_eps',
+        def.stallEnergyEps,
+        'best plan gaining less energy than this over holding still makes no progress',
+        0,
+        1e9,
       ),
     ],
     [
