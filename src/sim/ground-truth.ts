@@ -10,6 +10,11 @@
  * body velocity at the point, rotation included),
  * T_r: reaction time, T_s = v_r / a_brake: stopping time, B_s = v_r² / (2·a_brake): stopping distance,
  * C: intrusion distance plus position uncertainty.
+ *
+ * A stopped robot satisfies speed-and-separation monitoring whatever the gap (a person may walk up to
+ * it), so contacts and violations are split by whether the robot was moving: base |v| > 0.01 m/s, base
+ * |ω| > 0.01 rad/s or any arm joint |q̇| > 0.01 rad/s in the drive state the engine applied that step
+ * (after limits, wall blocking and joint stops), `ROBOT_MOVING_THRESHOLDS`.
  */
 import type RAPIER from '@dimforge/rapier3d-compat';
 import type { Scene } from './scene.js';
@@ -36,9 +41,14 @@ export function protectiveSeparationM(vHumanMps: number, vRobotMps: number, p: S
   return vHumanMps * (p.reactionTimeS + stopTimeS) + vRobotMps * p.reactionTimeS + stopDistM + p.marginM;
 }
 
+/** Above any of these the robot counts as moving (see the header comment). */
+export const ROBOT_MOVING_THRESHOLDS = Object.freeze({ baseMps: 0.01, baseRadps: 0.01, jointRadps: 0.01 });
+
 export interface ContactEvent {
   tSec: number;
   personId: number;
+  /** the robot moved during the step the contact started in */
+  robotMoving: boolean;
 }
 
 /** Beyond this the distance query reports nothing and we call it "far" [m]. */
@@ -69,12 +79,21 @@ export class GroundTruth {
       if (robot1 === robot2) return;
       const other = robot1 ? h2 : h1;
       const personId = this.personByHandle.get(other);
-      if (personId !== undefined) this.contacts.push({ tSec, personId });
+      if (personId !== undefined) this.contacts.push({ tSec, personId, robotMoving: this.robotMoving() });
       else {
         const kind = this.scene.kindOf(other);
         if (kind !== undefined && kind !== ColliderKind.floor) this.staticContacts++;
       }
     });
+  }
+
+  /** Whether the last step moved the base or any arm joint above `ROBOT_MOVING_THRESHOLDS`. */
+  robotMoving(): boolean {
+    const r = this.robot;
+    const t = ROBOT_MOVING_THRESHOLDS;
+    if (Math.abs(r.vMps) > t.baseMps || Math.abs(r.wRadps) > t.baseRadps) return true;
+    for (const qd of r.jointVel) if (Math.abs(qd) > t.jointRadps) return true;
+    return false;
   }
 
   /** True distance [m] between the robot (any link, tool included) and `person`; negative when penetrating. */

@@ -46,8 +46,14 @@ export interface RunSummary {
   time_to_goal_s: number | null;
   final_goal_distance_m: number;
   min_person_distance_m: number | null;
+  /** control periods with a person inside S_p while the robot moved */
   separation_violations: number;
+  /** the same while the robot stood still (allowed by ISO/TS 15066 SSM) */
+  separation_violations_robot_stationary: number;
+  /** robot–person contact starts while the robot moved */
   contacts: number;
+  /** contact starts while the robot stood still (a person walked into it) */
+  contacts_robot_stationary: number;
   static_contacts: number;
   keep_out_violations: number;
   vetoes: number;
@@ -68,6 +74,7 @@ export class MetricsCollector {
   private lastPlanStatus: number | undefined;
   private readonly cycleMs: number[] = [];
   private separationViolations = 0;
+  private separationViolationsStationary = 0;
   private keepOutViolations = 0;
   private timeToGoalS: number | undefined;
 
@@ -140,7 +147,8 @@ export class MetricsCollector {
       }
       ppl.push(p.xM, p.yM);
     }
-    if (violated) this.separationViolations++;
+    if (violated && s.truth.robotMoving()) this.separationViolations++;
+    else if (violated) this.separationViolationsStationary++;
     if (s.scenario.keepOutZones.some((z) => insidePolygon(r.xM, r.yM, z.polygon))) this.keepOutViolations++;
     tr.t.push(s.tSec);
     tr.x.push(r.xM);
@@ -191,6 +199,7 @@ export class MetricsCollector {
     for (const d of tr.minPersonDistM) if (d < minD) minD = d;
     const infeasibleS = tr.infeasible.filter(Boolean).length * tr.periodS;
     const cycles = this.plans > 0 ? this.plans : this.proposals;
+    const movingContacts = this.sim.truth.contacts.filter((c) => c.robotMoving).length;
     return {
       ...meta,
       duration_s: round(durationS, 3),
@@ -199,7 +208,9 @@ export class MetricsCollector {
       final_goal_distance_m: round(this.sim.goalError().distanceM, 4),
       min_person_distance_m: Number.isFinite(minD) ? round(minD, 4) : null,
       separation_violations: this.separationViolations,
-      contacts: this.sim.truth.contacts.length,
+      separation_violations_robot_stationary: this.separationViolationsStationary,
+      contacts: movingContacts,
+      contacts_robot_stationary: this.sim.truth.contacts.length - movingContacts,
       static_contacts: this.sim.truth.staticContacts,
       keep_out_violations: this.keepOutViolations,
       vetoes: this.vetoes,

@@ -30,3 +30,19 @@ export function standingPersonScenario(personXM: number): Scenario {
     exploration: false,
   };
 }
+
+/** The same room; a person starts 2 m behind the robot and walks up to 0.3 m of its centre at 1 m/s. */
+export function approachingPersonScenario(): Scenario {
+  const scenario = standingPersonScenario(3);
+  scenario.people = [
+    {
+      id: 4,
+      radiusM: 0.25,
+      startXM: -2,
+      startYM: 0,
+      legs: [{ kind: 'approach', speedMps: 1, durationS: 1e6, stopAtM: 0.3 }],
+      loop: false,
+    },
+  ];
+  return scenario;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../src/sim/simulator.js';
 import { protectiveSeparationM } from '../../src/sim/ground-truth.js';
-import { URDF_XML, standingPersonScenario } from './fixtures.js';
+import { URDF_XML, approachingPersonScenario, standingPersonScenario } from './fixtures.js';
 
 describe('engine ground truth', () => {
   it('measures the true gap between the outstretched arm and a standing person', async () => {
@@ -25,7 +25,36 @@ describe('engine ground truth', () => {
     for (let k = 0; k < 100; k++) sim.step(cmd); // 2 more seconds at 0.5 m/s: well past 0.55 m
     expect(sim.truth.contacts.length).toBeGreaterThanOrEqual(1);
     expect(sim.truth.contacts[0]?.personId).toBe(7);
+    expect(sim.truth.contacts[0]?.robotMoving).toBe(true);
     expect(sim.truth.distanceTo(person)).toBeLessThan(0);
+    sim.dispose();
+  });
+
+  it('marks a contact as robot-stationary when a person walks into the stopped robot', async () => {
+    const sim = await Simulator.create(approachingPersonScenario(), URDF_XML);
+    const still = Float64Array.from([0, 0, 0, 0, 0]);
+    // 1.7 m to cover at 1 m/s: the person halts 0.3 m from the base centre, inside the base box
+    for (let k = 0; k < 150; k++) sim.step(still);
+    expect(sim.truth.robotMoving()).toBe(false);
+    // one contact start per robot collider the capsule touches
+    expect(sim.truth.contacts.length).toBeGreaterThanOrEqual(1);
+    expect(sim.truth.contacts.filter((c) => c.robotMoving)).toHaveLength(0);
+    sim.dispose();
+  });
+
+  it('counts the robot as moving above 0.01 m/s of base speed or 0.01 rad/s of a joint', async () => {
+    const sim = await Simulator.create(standingPersonScenario(3), URDF_XML);
+    expect(sim.truth.robotMoving()).toBe(false);
+    // one 0.02 s step of the 1.5 m/s² ramp: v = 0.03 m/s
+    sim.step(Float64Array.from([0.5, 0, 0, 0, 0]));
+    expect(sim.truth.robotMoving()).toBe(true);
+    // braking at 3 m/s² stops 0.03 m/s within one step
+    sim.step(Float64Array.from([0, 0, 0, 0, 0]));
+    expect(sim.truth.robotMoving()).toBe(false);
+    sim.step(Float64Array.from([0, 0, 0, 0.005, 0]));
+    expect(sim.truth.robotMoving()).toBe(false);
+    sim.step(Float64Array.from([0, 0, 0, 0.02, 0]));
+    expect(sim.truth.robotMoving()).toBe(true);
     sim.dispose();
   });
 
