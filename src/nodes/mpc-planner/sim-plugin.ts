@@ -17,6 +17,7 @@ import { startMpcPlanner } from '../mpc-planner.js';
 import { buildMonitorConstraints } from '../safety-monitor/constraint-source.js';
 import { withScenarioZones } from '../safety-monitor/sim-plugin.js';
 import { startOracleEncoder } from './oracle-encoder.js';
+import { TrackedWorldModel } from './tracked-model.js';
 
 /** `--param mpc_planner.samples=256` → { samples: 256 }; numbers and booleans parsed, the rest strings. */
 export function plannerParamOverrides(
@@ -92,26 +93,33 @@ export async function createLearnedPlanner(ctx: PipelineContext): Promise<Pipeli
   const constraints = buildPlannerConstraints(ctx);
   const modelDir = join(ctx.packageRoot, ctx.params['mpc_planner.model_dir'] ?? 'models/jepa-sim');
   const providers = (ctx.params['mpc_planner.execution_providers'] ?? 'cpu').split(',');
-  const model = await OnnxWorldModel.load({
+  const onnx = await OnnxWorldModel.load({
     modelDir,
     armJointNames: names,
     providers,
     stepSec: constraints.stepSec,
   });
+  // one model for encoder and planner, wrapped so the lockstep loop can wait for its inference
+  const model = new TrackedWorldModel(onnx);
   const encNode = ctx.transport.createNode('observation_encoder', { useSimTime: true });
   const encoder = startObservationEncoder(encNode, {
     model,
-    image: model.manifest.image,
+    image: onnx.manifest.image,
     armJointNames: names,
   });
   const planner = startPlannerNode(ctx, model, constraints, 2);
   // lockstep needs the encoder's in-flight encode too, when the encoder exposes it
   const withIdle = encoder as { idle?: () => Promise<void> };
   return {
-    status: () => `mpc ${statusOf(planner.handle)}`,
+    status: () => {
+      const c = encoder.counters();
+      return `mpc enc ${c.latentsPublished} z ${c.goalLatentsPublished} goal ${c.encodeErrors} err; ${statusOf(planner.handle)}`;
+    },
     settle: async () => {
       if (withIdle.idle) await withIdle.idle();
+      await model.idle();
       await planner.handle.idle();
+      await model.idle();
     },
     dispose: async () => {
       encoder.stop();
