@@ -5,10 +5,14 @@
  *    T_s = 0.6 s needs about 1.6 m of surface gap to move at all); the robot must drive past;
  *  - 'planner-test-wait': a person stands on the goal for 9 s, then walks away; the robot must wait
  *    (INFEASIBLE) and then reach the goal.
- * The oracle planner (ground-truth latents) runs here; the learned `mpc` needs a trained model and is
- * judged by the acceptance bench instead.
+ * The oracle planner (ground-truth latents) must reach the goal. The learned `mpc` (when
+ * models/jepa-sim exists) does not reach goals reliably yet (docs/PLANNER.md), so here it is held
+ * to safety only: no contact, no separation violation.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findPackageRoot } from '../../src/nodes/registry.js';
 import { roomShell } from '../../src/sim/layout.js';
 import { runScenario } from '../../src/sim/runner.js';
 import type { Scenario } from '../../src/sim/scenario.js';
@@ -73,5 +77,15 @@ describe('oracle planner in the closed loop', () => {
     expect(r.summary.contacts).toBe(0);
     expect(r.summary.infeasible_s).toBeGreaterThan(0.5);
     expect(r.summary.goal_reached).toBe(true);
+  });
+});
+
+const hasModel = existsSync(join(findPackageRoot(), 'models', 'jepa-sim', 'manifest.json'));
+
+describe.runIf(hasModel)('learned mpc planner in the closed loop', () => {
+  it('keeps clear of a person standing beside the path (no contact, no separation violation)', async () => {
+    const r = await runScenario({ scenario: 'planner-test-pass', planner: 'mpc', seed: 1, durationS: 8 });
+    expect(r.summary.contacts).toBe(0);
+    expect(r.summary.separation_violations).toBe(0);
   });
 });
