@@ -6,3 +6,4 @@ import './constraints-bench.js';
 import './planner-bench.js';
 import './convert-bench.js';
 import './sim-bench.js';
+import './soak-bench.js';

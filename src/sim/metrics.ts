@@ -1,7 +1,8 @@
 /**
  * Scenario metrics and the time series behind the report, sampled every control period from the
  * engine's ground truth and from the planner/monitor topics (/mpc_planner/plan, /mpc_planner/proposal,
- * /safety_monitor/verdict) when present.
+ * /safety_monitor/verdict) when present. Summary figures are running counters, exact for any run
+ * length; the trace behind the report is bounded (`sim-trace.ts`).
  */
 import type { ActionCommand, Plan, SafetyVerdict } from '../msgs/own.js';
 import { PlanStatus, VerdictState } from '../msgs/own.js';
@@ -13,28 +14,16 @@ import type { SeparationParams } from './ground-truth.js';
 import { DEFAULT_SEPARATION, protectiveSeparationM } from './ground-truth.js';
 import type { Simulator } from './simulator.js';
 import { insidePolygon } from './scenario.js';
+import type { SimTrace, TraceSample } from './sim-trace.js';
+import { TRACE_MAX_SAMPLES, TraceRecorder } from './sim-trace.js';
 
-/** One sample per control period. People arrays are [x0, y0, x1, y1, ...] in odom. */
-export interface SimTrace {
-  periodS: number;
-  t: number[];
-  x: number[];
-  y: number[];
-  yaw: number[];
-  vMps: number[];
-  wRadps: number[];
-  /** fastest robot body [m/s] */
-  robotSpeedMps: number[];
-  goalDistM: number[];
-  /** engine-true distance to the nearest person [m] (Infinity: nobody) */
-  minPersonDistM: number[];
-  /** protective separation distance for that person [m] */
-  separationM: number[];
-  people: number[][];
-  infeasible: boolean[];
-  veto: boolean[];
-  plannerCycleMs: number[];
+export interface MetricsOptions {
+  separation?: SeparationParams;
+  /** bound on the report trace (see TraceRecorder) */
+  traceMaxSamples?: number;
 }
+
+export type { SimTrace } from './sim-trace.js';
 
 export interface RunSummary {
   scenario: string;
@@ -64,7 +53,8 @@ export interface RunSummary {
 }
 
 export class MetricsCollector {
-  readonly trace: SimTrace;
+  private readonly traceRecorder: TraceRecorder;
+  private readonly sep: SeparationParams;
   private readonly node: NodeHandle;
   private plans = 0;
   private proposals = 0;
@@ -77,30 +67,33 @@ export class MetricsCollector {
   private separationViolationsStationary = 0;
   private keepOutViolations = 0;
   private timeToGoalS: number | undefined;
+  private infeasibleSamples = 0;
+  private minPersonDistM = Infinity;
+  private readonly last: TraceSample = {
+    t: 0,
+    x: 0,
+    y: 0,
+    yaw: 0,
+    vMps: 0,
+    wRadps: 0,
+    robotSpeedMps: 0,
+    goalDistM: Number.NaN,
+    minPersonDistM: Infinity,
+    separationM: 0,
+    people: [],
+    infeasible: false,
+    veto: false,
+    plannerCycleMs: Number.NaN,
+  };
 
   constructor(
     transport: Transport,
     private readonly sim: Simulator,
-    periodS: number,
-    private readonly sep: SeparationParams = DEFAULT_SEPARATION,
+    private readonly periodS: number,
+    options: MetricsOptions = {},
   ) {
-    this.trace = {
-      periodS,
-      t: [],
-      x: [],
-      y: [],
-      yaw: [],
-      vMps: [],
-      wRadps: [],
-      robotSpeedMps: [],
-      goalDistM: [],
-      minPersonDistM: [],
-      separationM: [],
-      people: [],
-      infeasible: [],
-      veto: [],
-      plannerCycleMs: [],
-    };
+    this.sep = options.separation ?? DEFAULT_SEPARATION;
+    this.traceRecorder = new TraceRecorder(periodS, options.traceMaxSamples ?? TRACE_MAX_SAMPLES);
     this.node = transport.createNode('scenario_metrics', { useSimTime: true });
     const qos = { reliability: 'best_effort', depth: 100, durability: 'volatile' } as const;
     this.node.subscribe<Plan>(MsgType.Plan, Topic.plan, qos).subscribe((p) => {
@@ -127,12 +120,15 @@ export class MetricsCollector {
     if (e.distanceM <= g.toleranceM && e.yawErrRad <= g.yawToleranceRad) this.timeToGoalS = this.sim.tSec;
   }
 
-  /** Every control period: ground truth and status into the trace. */
+  /** The report's time series (bounded: see TraceRecorder). */
+  get trace(): SimTrace {
+    return this.traceRecorder.trace;
+  }
+
+  /** Every control period: ground truth and status into the counters and the trace. */
   sample(): void {
     const s = this.sim;
     const r = s.robot;
-    const tr = this.trace;
-    const vRobot = s.truth.robotSpeedMps();
     let minD = Infinity;
     let sepAtMin = 0;
     let violated = false;
@@ -150,22 +146,26 @@ export class MetricsCollector {
     if (violated && s.truth.robotMoving()) this.separationViolations++;
     else if (violated) this.separationViolationsStationary++;
     if (s.scenario.keepOutZones.some((z) => insidePolygon(r.xM, r.yM, z.polygon))) this.keepOutViolations++;
-    tr.t.push(s.tSec);
-    tr.x.push(r.xM);
-    tr.y.push(r.yM);
-    tr.yaw.push(r.yawRad);
-    tr.vMps.push(r.vMps);
-    tr.wRadps.push(r.wRadps);
-    tr.robotSpeedMps.push(vRobot);
-    tr.goalDistM.push(s.goalError().distanceM);
-    tr.minPersonDistM.push(minD);
-    tr.separationM.push(sepAtMin);
-    tr.people.push(ppl);
-    tr.infeasible.push(this.lastPlanStatus === PlanStatus.INFEASIBLE);
-    tr.veto.push(this.vetoSinceSample);
-    tr.plannerCycleMs.push(
-      this.cycleMs.length > 0 ? (this.cycleMs[this.cycleMs.length - 1] as number) : Number.NaN,
-    );
+    if (minD < this.minPersonDistM) this.minPersonDistM = minD;
+    const infeasible = this.lastPlanStatus === PlanStatus.INFEASIBLE;
+    if (infeasible) this.infeasibleSamples++;
+    const x = this.last;
+    x.t = s.tSec;
+    x.x = r.xM;
+    x.y = r.yM;
+    x.yaw = r.yawRad;
+    x.vMps = r.vMps;
+    x.wRadps = r.wRadps;
+    x.robotSpeedMps = s.truth.robotSpeedMps();
+    x.goalDistM = s.goalError().distanceM;
+    x.minPersonDistM = minD;
+    x.separationM = sepAtMin;
+    x.people = ppl;
+    x.infeasible = infeasible;
+    x.veto = this.vetoSinceSample;
+    x.plannerCycleMs =
+      this.cycleMs.length > 0 ? (this.cycleMs[this.cycleMs.length - 1] as number) : Number.NaN;
+    this.traceRecorder.add(x);
     this.vetoSinceSample = false;
   }
 
@@ -177,27 +177,23 @@ export class MetricsCollector {
     vetoes: number;
     plannerStatus: string;
   } {
-    const tr = this.trace;
-    const i = tr.t.length - 1;
     const status =
       this.lastPlanStatus === undefined
         ? 'no plan topic'
         : (Object.keys(PlanStatus)[this.lastPlanStatus] ?? String(this.lastPlanStatus));
     return {
       tSec: this.sim.tSec,
-      goalDistM: tr.goalDistM[i] ?? Number.NaN,
-      nearestPersonM: tr.minPersonDistM[i] ?? Infinity,
+      goalDistM: this.last.goalDistM,
+      nearestPersonM: this.last.minPersonDistM,
       vetoes: this.vetoes,
       plannerStatus: status,
     };
   }
 
   summary(meta: { scenario: string; seed: number; planner: string; monitor: string }): RunSummary {
-    const tr = this.trace;
     const durationS = this.sim.tSec;
-    let minD = Infinity;
-    for (const d of tr.minPersonDistM) if (d < minD) minD = d;
-    const infeasibleS = tr.infeasible.filter(Boolean).length * tr.periodS;
+    const minD = this.minPersonDistM;
+    const infeasibleS = this.infeasibleSamples * this.periodS;
     const cycles = this.plans > 0 ? this.plans : this.proposals;
     const movingContacts = this.sim.truth.contacts.filter((c) => c.robotMoving).length;
     return {
