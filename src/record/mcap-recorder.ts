@@ -1,7 +1,7 @@
 /**
  * Records every topic of an in-process bus to a rosbag2-compatible MCAP file: profile `ros2`, schemas
  * `ros2msg` with the full concatenated definitions, messages CDR-encoded with
- * @foxglove/rosmsg2-serialization, log time = the bus clock at delivery (simulation time).
+ * @foxglove/rosmsg2-serialization, log time = simulation time at delivery (see `attach`).
  *
  * Output: `--record NAME.mcap` writes that one file (`ros2 bag info NAME.mcap` reads it with the mcap
  * storage plugin); any other NAME is a bag directory NAME/ holding NAME_0.mcap and metadata.yaml.
@@ -87,8 +87,14 @@ export class McapRecorder {
     return new McapRecorder(target, file, writer, lib);
   }
 
-  /** Subscribes to every topic the bus knows now (call after all nodes are created). */
-  async attach(bus: InProcessBus): Promise<void> {
+  /**
+   * Subscribes to every topic the bus knows now (call after all nodes are created). `nowSec` gives the
+   * log time at delivery (default: the bus clock). The simulator passes its physics time: the bus
+   * delivers sensors published after a step before it moves its clock to that step's end, so the bus
+   * clock would log them one step before their header stamp.
+   */
+  async attach(bus: InProcessBus, options: { nowSec?: () => number } = {}): Promise<void> {
+    const nowSec = options.nowSec ?? (() => bus.clock.nowSec());
     this.node = bus.createNode('rosbag2_recorder', { useSimTime: bus.clock.isSimTime });
     // best effort matches every publisher; a deep queue so nothing is dropped between spins
     const qos = { reliability: 'best_effort', depth: 10_000, durability: 'transient_local' } as const;
@@ -121,12 +127,14 @@ export class McapRecorder {
         count: 0,
       };
       this.channels.push(channel);
-      this.node.subscribe<unknown>(type, topic, qos).subscribe((msg) => this.onMessage(channel, msg, bus));
+      this.node
+        .subscribe<unknown>(type, topic, qos)
+        .subscribe((msg) => this.onMessage(channel, msg, nowSec()));
     }
   }
 
-  private onMessage(channel: ChannelState, msg: unknown, bus: InProcessBus): void {
-    const logNs = BigInt(Math.round(bus.clock.nowSec() * 1e9));
+  private onMessage(channel: ChannelState, msg: unknown, nowSec: number): void {
+    const logNs = BigInt(Math.round(nowSec * 1e9));
     this.startNs ??= logNs;
     this.endNs = logNs;
     channel.count++;

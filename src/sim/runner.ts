@@ -109,7 +109,8 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
         new DefinitionLibrary(join(root, 'msg')),
         { compression: o.recordCompression ?? 'none' },
       );
-      await recorder.attach(bus);
+      // log at physics time, so sensor log times equal their header stamps
+      await recorder.attach(bus, { nowSec: () => sim.tSec });
     }
     simNode.publishGoal();
     simNode.publishAfterStep();

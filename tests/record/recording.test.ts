@@ -76,6 +76,29 @@ describe('MCAP recording of a simulated run', () => {
     expect(sha256(a)).toBe(sha256(b));
   });
 
+  it('logs sensors at their header stamp and commands at the period that issued them', async () => {
+    const file = join(dir, 'times.mcap');
+    await runScenario({ scenario: 'explore', seed: 3, durationS: 0.5, record: file });
+    const topics = new Map<number, string>();
+    const logSec = new Map<string, number[]>();
+    for (const rec of await records(file)) {
+      if (rec.type === 'Channel') topics.set(rec.id, rec.topic);
+      if (rec.type !== 'Message') continue;
+      const topic = topics.get(rec.channelId) ?? '?';
+      logSec.set(topic, [...(logSec.get(topic) ?? []), Number(rec.logTime) / 1e9]);
+    }
+    // camera every 5th step of 0.02 s from t = 0, stamped with the physics time it was rendered at
+    const camera = logSec.get('/camera/image_raw') ?? [];
+    expect(camera).toHaveLength(6);
+    camera.forEach((t, k) => expect(t).toBeCloseTo(0.1 * k, 9));
+    // odometry every step from t = 0
+    (logSec.get('/odom') ?? []).forEach((t, k) => expect(t).toBeCloseTo(0.02 * k, 9));
+    // the explore controller's 10 Hz timer from 0.1 s, relayed to /cmd_vel in the same instant
+    const cmd = logSec.get('/cmd_vel') ?? [];
+    expect(cmd).toHaveLength(5);
+    cmd.forEach((t, k) => expect(t).toBeCloseTo(0.1 * (k + 1), 9));
+  });
+
   it('differs when the seed differs', async () => {
     const c = join(dir, 'c.mcap');
     await runScenario({ scenario: 'explore', seed: 4, durationS: 1.5, record: c, recordCompression: 'zstd' });
