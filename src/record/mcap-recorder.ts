@@ -71,7 +71,7 @@ export class McapRecorder {
     target: RecordTarget,
     lib: DefinitionLibrary,
     // 'none' by default while McapSource (replay) reads without decompressHandlers
-    options: { compression: ChunkCompression } = { compression: 'none' },
+    options: { compression: ChunkCompression } = { compression: 'zstd' },
   ): Promise<McapRecorder> {
     const compressChunk = await chunkCompressor(options.compression);
     if (target.bagDir) mkdirSync(target.bagDir, { recursive: true });

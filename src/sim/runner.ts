@@ -107,7 +107,7 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
       recorder = await McapRecorder.open(
         resolveRecordTarget(o.record),
         new DefinitionLibrary(join(root, 'msg')),
-        { compression: o.recordCompression ?? 'none' },
+        { compression: o.recordCompression ?? 'zstd' },
       );
       // log at physics time, so sensor log times equal their header stamps
       await recorder.attach(bus, { nowSec: () => sim.tSec });

@@ -5,6 +5,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { McapIndexedReader } from '@mcap/core';
+import { mcapDecompressHandlers } from '../../record/chunk-compression.js';
 import type { IReadable } from '@mcap/core';
 import { parse } from '@foxglove/rosmsg';
 import { MessageReader } from '@foxglove/rosmsg2-serialization';
@@ -49,7 +50,10 @@ export class McapSource {
   static async open(path: string): Promise<McapSource> {
     const fh = await open(path, 'r');
     try {
-      const reader = await McapIndexedReader.Initialize({ readable: new FileReadable(fh) });
+      const reader = await McapIndexedReader.Initialize({
+        readable: new FileReadable(fh),
+        decompressHandlers: await mcapDecompressHandlers(),
+      });
       const channels = new Map<number, BagChannel & { decode: MessageReader }>();
       for (const [id, ch] of reader.channelsById) {
         const schema = reader.schemasById.get(ch.schemaId);
