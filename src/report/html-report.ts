@@ -66,7 +66,7 @@ export function renderHtmlReport(r: RunResult): string {
 </head><body>
 <h1>${escapeXml(r.scenario.name)} — seed ${r.summary.seed}</h1>
 <p>${escapeXml(r.scenario.description)}</p>
-<p>Planner <b>${escapeXml(r.summary.planner)}</b>, monitor <b>${escapeXml(r.summary.monitor)}</b>. Distances and contacts are the physics engine's ground truth; separation violations count control periods (${tr.periodS} s) where a person was closer than the protective separation distance computed from true speeds.</p>
+<p>Planner <b>${escapeXml(r.summary.planner)}</b>, monitor <b>${escapeXml(r.summary.monitor)}</b>. Distances and contacts are the physics engine's ground truth; separation violations count control periods (${tr.periodS} s) where a person was closer than the protective separation distance computed from true speeds. Contacts and separation violations count only while the robot moves (base &gt; 0.01 m/s or rad/s, any joint &gt; 0.01 rad/s); those with the robot standing still are listed apart.</p>
 <table>${rows}</table>
 <h2>Map</h2>${mapPlot(r.scenario, tr)}
 <h2>Time series</h2>${plots.join('\n')}
