@@ -126,11 +126,69 @@ export function kitchenLayout(): Layout {
   };
 }
 
-/** A corridor 12 m × 2.4 m with a side opening people walk through. */
+/** A wall box along x (`y` fixed) or along y (`x` fixed) from `a0` to `a1` [m]. */
+function wallAlong(name: string, axis: 'x' | 'y', fixedM: number, a0M: number, a1M: number): BoxSpec {
+  const t = WALL_HALF_THICKNESS_M;
+  const mid = (a0M + a1M) / 2;
+  const half = Math.abs(a1M - a0M) / 2;
+  const h = WALL_HALF_HEIGHT_M;
+  return axis === 'x'
+    ? { name, kind: ColliderKind.wall, x: mid, y: fixedM, z: h, hx: half, hy: t, hz: h }
+    : { name, kind: ColliderKind.wall, x: fixedM, y: mid, z: h, hx: t, hy: half, hz: h };
+}
+
+/** Geometry of the crossing corridor (shared by the layout and the crossing scenario's people). */
+export const CORRIDOR = {
+  xMinM: -6,
+  xMaxM: 6,
+  /** the corridor spans |y| ≤ halfWidthM */
+  halfWidthM: 1.2,
+  /** x of the doorway centres; each opens into a side passage north and south */
+  doorwayXM: [-2, 1.5] as readonly number[],
+  doorwayHalfWidthM: 0.6,
+  /** side passages end at |y| = passageEndM */
+  passageEndM: 4.5,
+} as const;
+
+/**
+ * A corridor 12 m × 2.4 m with two doorways; each opens north and south into a 1.2 m side passage
+ * (to |y| = 4.5 m), so people cross the corridor from one passage to the opposite one.
+ */
 export function corridorLayout(): Layout {
-  const xMinM = -6;
-  const xMaxM = 6;
-  const yMinM = -1.2;
-  const yMaxM = 1.2;
-  return { name: 'corridor', xMinM, xMaxM, yMinM, yMaxM, boxes: roomShell(xMinM, xMaxM, yMinM, yMaxM) };
+  const c = CORRIDOR;
+  const t = WALL_HALF_THICKNESS_M;
+  const yEnd = c.passageEndM;
+  const boxes: BoxSpec[] = [
+    {
+      name: 'floor',
+      kind: ColliderKind.floor,
+      x: (c.xMinM + c.xMaxM) / 2,
+      y: 0,
+      z: -0.05,
+      hx: (c.xMaxM - c.xMinM) / 2 + 2 * t,
+      hy: yEnd + 2 * t,
+      hz: 0.05,
+    },
+    wallAlong('wall_west', 'y', c.xMinM - t, -c.halfWidthM, c.halfWidthM),
+    wallAlong('wall_east', 'y', c.xMaxM + t, -c.halfWidthM, c.halfWidthM),
+  ];
+  for (const [side, sign] of [
+    ['north', 1],
+    ['south', -1],
+  ] as const) {
+    const wallY = sign * (c.halfWidthM + t);
+    let x0 = c.xMinM - 2 * t;
+    c.doorwayXM.forEach((dx, i) => {
+      const left = dx - c.doorwayHalfWidthM;
+      const right = dx + c.doorwayHalfWidthM;
+      boxes.push(wallAlong(`wall_${side}_${i}`, 'x', wallY, x0, left - t));
+      // the passage: two side walls and an end wall
+      boxes.push(wallAlong(`passage_${side}_${i}_w`, 'y', left - t, wallY, sign * yEnd));
+      boxes.push(wallAlong(`passage_${side}_${i}_e`, 'y', right + t, wallY, sign * yEnd));
+      boxes.push(wallAlong(`passage_${side}_${i}_end`, 'x', sign * (yEnd + t), left - 2 * t, right + 2 * t));
+      x0 = right + t;
+    });
+    boxes.push(wallAlong(`wall_${side}_end`, 'x', wallY, x0, c.xMaxM + 2 * t));
+  }
+  return { name: 'corridor', xMinM: c.xMinM, xMaxM: c.xMaxM, yMinM: -yEnd, yMaxM: yEnd, boxes };
 }

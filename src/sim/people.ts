@@ -12,9 +12,11 @@ export const PERSON_MAX_SPEED_MPS = 1.6;
 export const PERSON_HEIGHT_M = 1.75;
 /**
  * People do not walk into the robot: a person whose walk leads toward it halts while the true gap is
- * below this [m]. (The robot can still run into a person; that is a contact.)
+ * below this [m] and steps around it. (The robot can still run into a person; that is a contact.)
  */
 export const PERSON_COURTESY_GAP_M = 0.3;
+/** how fast a held person steps aside to walk around the robot [m/s] */
+export const PERSON_SIDESTEP_MPS = 0.4;
 
 export type Leg =
   | { kind: 'walk'; xM: number; yM: number; speedMps: number }
@@ -71,9 +73,7 @@ export class Walker {
   /** Moves along the script for `dtS`; `robotXM/YM` is the target of an 'approach' leg. */
   step(dtS: number, robotXM: number, robotYM: number, hold = false): void {
     if (hold) {
-      // standing aside: the script resumes where it paused
-      this.vxMps = 0;
-      this.vyMps = 0;
+      this.stepAside(dtS, robotXM, robotYM);
       return;
     }
     const legs = this.script.legs;
@@ -102,6 +102,31 @@ export class Walker {
     const leg = legs[this.leg < legs.length ? this.leg : 0];
     if (!leg || leg.kind !== 'walk') return false;
     return (leg.xM - this.xM) * (robotXM - this.xM) + (leg.yM - this.yM) * (robotYM - this.yM) > 0;
+  }
+
+  /**
+   * Held by the courtesy gap: step sideways (perpendicular to the walk, away from the robot's centre)
+   * so a person whose way a standing robot blocks walks around it instead of waiting for ever; the
+   * script resumes where it paused.
+   */
+  private stepAside(dtS: number, robotXM: number, robotYM: number): void {
+    const leg = this.script.legs[this.leg];
+    this.vxMps = 0;
+    this.vyMps = 0;
+    if (leg?.kind !== 'walk') return;
+    const len = Math.hypot(leg.xM - this.xM, leg.yM - this.yM);
+    if (len < 1e-9) return;
+    let px = -(leg.yM - this.yM) / len;
+    let py = (leg.xM - this.xM) / len;
+    if (px * (this.xM - robotXM) + py * (this.yM - robotYM) < 0) {
+      px = -px;
+      py = -py;
+    }
+    this.vxMps = px * PERSON_SIDESTEP_MPS;
+    this.vyMps = py * PERSON_SIDESTEP_MPS;
+    this.xM += this.vxMps * dtS;
+    this.yM += this.vyMps * dtS;
+    this.body.setNextKinematicTranslation({ x: this.xM, y: this.yM, z: PERSON_HEIGHT_M / 2 });
   }
 
   /** Runs one leg for at most `dtS`; returns the time left over when the leg ends early. */
