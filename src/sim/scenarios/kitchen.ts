@@ -1,5 +1,6 @@
 /** Kitchen scenarios: coffee, knife, adversarial, explore. */
 import type { Rng } from '../../core/math/rng.js';
+import type { Layout } from '../layout.js';
 import { kitchenLayout } from '../layout.js';
 import type { Leg, PersonScript } from '../people.js';
 import type { KeepOutZone, Scenario } from '../scenario.js';
@@ -11,9 +12,35 @@ export const ARM_STOWED: readonly number[] = [0, 0, 0];
 /** arm raised over the counter (shoulder yawed left, tip above the 0.7 m worktop) */
 export const ARM_OVER_COUNTER_LEFT: readonly number[] = [Math.PI / 2, -1.4, 0.9];
 
-/** Zones the kitchen keeps the robot out of: the hob corner behind the table. */
-export function kitchenZones(): KeepOutZone[] {
-  return [boxZone('table_area', 1.5, -2.2, 3.1, -1.0)];
+/**
+ * Clearance added around furniture footprints [m]; the constraint config's `keepOutZones.marginM`
+ * (0.05 m) comes on top. Small because the coffee goal puts the stowed arm's tip 0.13 m from the
+ * counter's edge.
+ */
+export const FURNITURE_MARGIN_M = 0.02;
+
+/** A zone over a layout box's footprint (axis-aligned boxes only) plus `marginM`. */
+function footprintZone(layout: Layout, boxName: string, marginM: number): KeepOutZone {
+  const b = layout.boxes.find((x) => x.name === boxName);
+  if (!b) throw new Error(`kitchen layout has no box '${boxName}'`);
+  const m = marginM;
+  return boxZone(boxName, b.x - b.hx - m, b.y - b.hy - m, b.x + b.hx + m, b.y + b.hy + m);
+}
+
+/**
+ * Zones the kitchen keeps the robot out of: the table with the hob corner behind it, the counter and
+ * the coffee machine on it. Zones are prisms from the floor to 2 m for every body part, so the knife
+ * scenario (the arm works over the counter) omits the counter-top items: `counterTop: false`.
+ */
+export function kitchenZones(counterTop = true): KeepOutZone[] {
+  const table = boxZone('table_area', 1.5, -2.2, 3.1, -1.0);
+  if (!counterTop) return [table];
+  const layout = kitchenLayout();
+  return [
+    table,
+    footprintZone(layout, 'counter', FURNITURE_MARGIN_M),
+    footprintZone(layout, 'coffee_machine', FURNITURE_MARGIN_M),
+  ];
 }
 
 function kitchenBase(name: string, description: string): Omit<Scenario, 'start' | 'goal' | 'people'> {
@@ -77,7 +104,7 @@ registerScenario({
       },
       goal: {
         xM: -1.2,
-        yM: 1.45,
+        yM: 1.35,
         yawRad: Math.PI / 2,
         toleranceM: 0.15,
         yawToleranceRad: 0.3,
@@ -107,6 +134,8 @@ registerScenario({
     };
     return {
       ...kitchenBase('knife', this.description),
+      // the arm holds the knife over the counter: the counter-top zones would forbid the task itself
+      keepOutZones: kitchenZones(false),
       tool: { name: 'knife', sharp: true, lengthM: 0.2 },
       start: { xM: -1.6, yM: 2.0, yawRad: 0, jointPos: ARM_OVER_COUNTER_LEFT },
       goal: {
