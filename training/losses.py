@@ -5,16 +5,22 @@ from __future__ import annotations
 import torch
 
 
-def rollout_loss(model, z_t: torch.Tensor, actions: torch.Tensor, z_targets: torch.Tensor) -> torch.Tensor:
+def rollout_loss(model, z_t: torch.Tensor, actions: torch.Tensor, z_targets: torch.Tensor, steps=None) -> torch.Tensor:
     """Mean squared error of the predictor's own k-step rollout against target latents.
-    z_t [B, D] (online encoder), actions [B, k, A], z_targets [B, k, D] (EMA encoder, no grad)."""
+    z_t [B, D] (online encoder), actions [B, k, A], z_targets [B, S, D] (EMA encoder, no grad) at the
+    1-based rollout steps `steps` (default 1..k, S = k). Sparse steps (e.g. 1,2,4,8) train a long
+    horizon without encoding every intermediate frame."""
+    k = actions.shape[1]
+    steps = list(range(1, k + 1)) if steps is None else list(steps)
     z = z_t
     err = z_t.new_zeros(())
-    k = actions.shape[1]
-    for i in range(k):
-        z = model.predictor(z, actions[:, i, :])
-        err = err + (z - z_targets[:, i, :]).pow(2).mean()
-    return err / k
+    j = 0
+    for i in range(1, k + 1):
+        z = model.predictor(z, actions[:, i - 1, :])
+        if j < len(steps) and steps[j] == i:
+            err = err + (z - z_targets[:, j, :]).pow(2).mean()
+            j += 1
+    return err / len(steps)
 
 
 def vicreg(z: torch.Tensor, *, std_target: float = 1.0, cov_weight: float = 1.0) -> torch.Tensor:

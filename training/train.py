@@ -32,6 +32,8 @@ def parse_args(argv=None):
     p.add_argument("--steps", type=int, default=3000)
     p.add_argument("--batch", type=int, default=64)
     p.add_argument("--k", type=int, default=4, help="rollout steps in the loss")
+    p.add_argument("--loss-steps", default=None,
+                   help="comma list of 1-based rollout steps compared in the loss, e.g. 1,2,4,8 (default: all 1..k)")
     p.add_argument("--lr", type=float, default=1e-3)
     p.add_argument("--latent-dim", type=int, default=64)
     p.add_argument("--image-hw", default="48,64", help="encoder input height,width [px] (sim camera 96x128 -> 2x box)")
@@ -69,24 +71,36 @@ def action_bounds(frames: Frames) -> torch.Tensor:
     return torch.tensor(np.maximum(np.asarray(DEFAULT_ACTION_BOUNDS[: frames.actions.shape[1]]), seen), dtype=torch.float32)
 
 
-def batch_tensors(frames: Frames, starts: np.ndarray, k: int):
-    idx = starts[:, None] + np.arange(k + 1)[None, :]
-    img = torch.from_numpy(frames.images[idx].astype(np.float32))  # [B, k+1, H, W, 3]
+def loss_steps(args) -> list[int]:
+    if not args.loss_steps:
+        return list(range(1, args.k + 1))
+    steps = sorted({int(s) for s in str(args.loss_steps).split(",")})
+    if steps[0] < 1 or steps[-1] > args.k:
+        raise ValueError(f"--loss-steps: expected steps in 1..{args.k} (--k), got {args.loss_steps}")
+    return steps
+
+
+def batch_tensors(frames: Frames, starts: np.ndarray, k: int, steps: list[int] | None = None):
+    """Images/joints of frame 0 and of the supervised steps [B, 1+S, ...], actions of all k steps."""
+    steps = list(range(1, k + 1)) if steps is None else steps
+    idx = starts[:, None] + np.asarray([0, *steps])[None, :]
+    img = torch.from_numpy(frames.images[idx].astype(np.float32))  # [B, 1+S, H, W, 3]
     jp = torch.from_numpy(frames.joints[idx])
-    act = torch.from_numpy(frames.actions[idx[:, :k]])
+    act = torch.from_numpy(frames.actions[starts[:, None] + np.arange(k)[None, :]])
     return img, jp, act
 
 
 def train_step(model, opt, frames, starts, args, gen) -> dict:
-    img, jp, act = batch_tensors(frames, starts, args.k)
+    steps = loss_steps(args)
+    img, jp, act = batch_tensors(frames, starts, args.k, steps)
     b = img.shape[0]
     z_t = model.encoder(img[:, 0], jp[:, 0])
     with torch.no_grad():
-        z_all = model.target(img.flatten(0, 1), jp.flatten(0, 1)).reshape(b, args.k + 1, -1)
+        z_all = model.target(img.flatten(0, 1), jp.flatten(0, 1)).reshape(b, 1 + len(steps), -1)
     z_tg = z_all[:, 1:]
     # from the online latent (trains the encoder) and from the target latent (what the planner feeds
     # the predictor at run time: the exported encoder is the target one)
-    pred = 0.5 * (rollout_loss(model, z_t, act, z_tg) + rollout_loss(model, z_all[:, 0], act, z_tg))
+    pred = 0.5 * (rollout_loss(model, z_t, act, z_tg, steps) + rollout_loss(model, z_all[:, 0], act, z_tg, steps))
     reg = sigreg(z_t, gen) if args.regularizer == "sigreg" else vicreg(z_t)
     loss = pred + args.reg_weight * reg
     opt.zero_grad(set_to_none=True)

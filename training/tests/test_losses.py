@@ -1,6 +1,6 @@
 import torch
 
-from training.losses import sigreg, vicreg
+from training.losses import rollout_loss, sigreg, vicreg
 
 
 def test_sigreg_prefers_an_isotropic_gaussian_to_a_collapsed_embedding():
@@ -17,3 +17,33 @@ def test_vicreg_is_near_zero_for_whitened_data_and_positive_for_collapse():
     assert vicreg(white) < 0.05
     # variance hinge: every dim has std sqrt(1e-4) = 0.01 -> relu(1 - 0.01) = 0.99
     assert abs(float(vicreg(collapsed)) - 0.99) < 1e-4
+
+
+class _AddAction:
+    """Stand-in model whose predictor adds the action: z_t+1 = z_t + a_t."""
+
+    @staticmethod
+    def predictor(z, a):
+        return z + a
+
+
+def test_rollout_loss_compares_only_the_requested_steps():
+    z0 = torch.zeros(1, 1)
+    actions = torch.ones(1, 2, 1)  # rollout: 1 after step 1, 2 after step 2
+    # all steps against zero targets: (1^2 + 2^2) / 2 = 2.5
+    assert float(rollout_loss(_AddAction, z0, actions, torch.zeros(1, 2, 1))) == 2.5
+    # only step 2 against a zero target: 2^2 = 4
+    assert float(rollout_loss(_AddAction, z0, actions, torch.zeros(1, 1, 1), [2])) == 4.0
+
+
+def test_loss_steps_default_to_every_step_and_refuse_steps_beyond_k():
+    from training.train import loss_steps, parse_args
+
+    assert loss_steps(parse_args(["--data", "x", "--out", "y", "--k", "3"])) == [1, 2, 3]
+    assert loss_steps(parse_args(["--data", "x", "--out", "y", "--k", "8", "--loss-steps", "8,1,2,4"])) == [1, 2, 4, 8]
+    try:
+        loss_steps(parse_args(["--data", "x", "--out", "y", "--k", "4", "--loss-steps", "1,5"]))
+    except ValueError as e:
+        assert "--loss-steps" in str(e) and "1..4" in str(e)
+    else:
+        raise AssertionError("expected a ValueError for a step beyond --k")
