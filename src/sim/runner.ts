@@ -32,8 +32,10 @@ export interface RunOptions {
   seed: number;
   /** [s]; the scenario's default when undefined */
   durationS?: number;
-  /** controller name; the scenario's default, then 'baseline', when undefined */
+  /** controller name; the scenario's default, then `fallbackPlanner`, when undefined */
   planner?: string;
+  /** controller for scenarios that name none; 'baseline' (no model to load) when undefined */
+  fallbackPlanner?: string;
   /** safety monitor name, 'none' for the relay; the first registered monitor when undefined */
   monitor?: string;
   /** MCAP file (NAME.mcap) or bag directory */
@@ -74,7 +76,7 @@ export async function runScenario(o: RunOptions): Promise<RunResult> {
   const scenario = getScenario(o.scenario).build(createRng(o.seed));
   const durationS = o.durationS ?? scenario.defaultDurationS;
   if (!(durationS > 0)) throw new Error(`duration must be > 0 s, got ${durationS}`);
-  const plannerName = o.planner ?? scenario.defaultPlanner ?? 'baseline';
+  const plannerName = o.planner ?? scenario.defaultPlanner ?? o.fallbackPlanner ?? 'baseline';
   const controllerPlugin = getController(plannerName);
   const monitorName = pickMonitor(o.monitor ?? scenario.defaultMonitor);
   const urdfXml = readFileSync(join(root, 'urdf', 'robot.urdf'), 'utf8');

@@ -41,7 +41,8 @@ describe('world-model-mpc sim', () => {
     ]) {
       expect(summary).toHaveProperty(key);
     }
-    expect(summary).toMatchObject({ scenario: 'crossing', seed: 2, duration_s: 1 });
+    // no --planner: the real pipeline (encoder → MPC → monitor) is the default
+    expect(summary).toMatchObject({ scenario: 'crossing', seed: 2, duration_s: 1, planner: 'mpc' });
   });
 
   it('rejects an unknown scenario with the list of known ones', async () => {

@@ -47,7 +47,7 @@ export const simCommand: Command = {
   name: 'sim',
   summary: 'Run a closed-loop scenario in the built-in physics simulator (the embedded default).',
   usage:
-    'Usage: world-model-mpc sim --scenario coffee|knife|crossing|adversarial|explore [--seed N] [--duration S] [--planner mpc|baseline|oracle|corrupted|explore] [--monitor NAME|none] [--record FILE.mcap|BAGDIR] [--record-compression zstd|none] [--report DIR] [--camera WxH] [--camera-hz HZ] [--param key=value]... [--json]',
+    'Usage: world-model-mpc sim --scenario coffee|knife|crossing|adversarial|explore [--seed N] [--duration S] [--planner mpc(default)|baseline|oracle|corrupted|explore] [--monitor NAME|none] [--record FILE.mcap|BAGDIR] [--record-compression zstd|none] [--report DIR] [--camera WxH] [--camera-hz HZ] [--param key=value]... [--json]',
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -93,6 +93,8 @@ export const simCommand: Command = {
       seed,
       durationS,
       planner: values.planner,
+      // the real pipeline (encoder → MPC → monitor) unless the scenario names its own controller
+      fallbackPlanner: 'mpc',
       monitor: values.monitor,
       record: values.record,
       recordCompression,
