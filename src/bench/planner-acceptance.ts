@@ -78,6 +78,7 @@ function row(scenario: string, planner: string, c: Cell): string {
 registerBenchmark({
   name: 'planner-acceptance',
   description: 'goal reached, contacts, separation violations over seeds: baseline vs oracle vs mpc',
+  onlyWhenNamed: true,
   async run({ quick }) {
     const seeds = seedsFromEnv(quick ? 3 : 20);
     const known = ['baseline', 'oracle'];

@@ -8,6 +8,8 @@ export interface Benchmark {
   name: string;
   description: string;
   run(options: { quick: boolean }): Promise<Figures>;
+  /** long-running (e.g. closed-loop acceptance over many seeds): runs only when named with --only */
+  onlyWhenNamed?: boolean;
 }
 
 const registry: Benchmark[] = [];

@@ -25,6 +25,10 @@ export const benchCommand: Command = {
     }
     for (const b of all) {
       if (wanted && !wanted.includes(b.name)) continue;
+      if (!wanted && b.onlyWhenNamed) {
+        console.error(`${b.name}: skipped (long-running; run it with --only ${b.name})`);
+        continue;
+      }
       const figures = await b.run({ quick: values.quick === true });
       if (values.json) console.log(JSON.stringify({ name: b.name, ...figures }));
       else {
