@@ -113,6 +113,8 @@ class EncoderNode {
   private readonly lastWarnSec = new Map<string, number>();
   /** stamp of the staged camera image waiting for a joint sample; NaN when none waits */
   private waitingStampSec = Number.NaN;
+  /** set by stop(): an encode still in flight then may fail on a disposed session, which is no fault */
+  stopped = false;
 
   constructor(
     private readonly node: NodeHandle,
@@ -133,6 +135,7 @@ class EncoderNode {
       QOS_DEFAULT,
     );
     const onError = (err: unknown): void => {
+      if (this.stopped) return;
       this.counters.encodeErrors++;
       this.warn('encode failed', err);
     };
@@ -230,7 +233,10 @@ export function startObservationEncoder(
   const subs = enc.subscribe();
   return {
     counters: () => enc.counters,
-    stop: () => subs.forEach((s) => s.unsubscribe()),
+    stop: () => {
+      enc.stopped = true;
+      subs.forEach((s) => s.unsubscribe());
+    },
   };
 }
 
