@@ -9,6 +9,7 @@ import type { BodyModel } from './body-parts.js';
 import type { ConstraintConfig } from './config.js';
 import type { ResolvedLimits } from './limits.js';
 import { accelLimits } from './limits.js';
+import { advanceBasePose } from '../robot/diff-drive.js';
 import { checkSeparationAndZones } from './step-checks.js';
 import type { StepContext } from './step-checks.js';
 import type { CompiledZone } from './zones.js';
@@ -79,22 +80,7 @@ export class TrajectoryChecker {
       if (!this.checkFinite(actions, o, i)) return this.finish(false);
       ok = this.checkLimits(actions, o, i) && ok;
       if (!ok && !sink) return this.finish(false);
-      {
-        // the diff-drive arc of advanceBasePose, inlined: an optimised call would box the doubles it passes
-        const v = actions[o] as number;
-        const w = actions[o + 1] as number;
-        const yaw = pose[2] as number;
-        const dYaw = w * dt;
-        if (Math.abs(dYaw) < 1e-9) {
-          pose[0] = (pose[0] as number) + v * dt * Math.cos(yaw);
-          pose[1] = (pose[1] as number) + v * dt * Math.sin(yaw);
-        } else {
-          const r = v / w;
-          pose[0] = (pose[0] as number) + r * (Math.sin(yaw + dYaw) - Math.sin(yaw));
-          pose[1] = (pose[1] as number) - r * (Math.cos(yaw + dYaw) - Math.cos(yaw));
-        }
-        pose[2] = yaw + dYaw;
-      }
+      advanceBasePose(pose, actions, o, dt);
       let armMoved = false;
       for (let j = 0; j < this.lim.n; j++) {
         const qd = actions[o + 2 + j] as number;
