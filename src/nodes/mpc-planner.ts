@@ -18,7 +18,7 @@ import type { JointState, MarkerArray, Odometry, StringMsg } from '../msgs/std.j
 import { Topic } from '../msgs/topics.js';
 import { MsgType } from '../msgs/types.js';
 import type { NodeHandle, Timer } from '../transport/port.js';
-import { QOS_COMMAND, QOS_DEFAULT, QOS_SENSOR_DATA } from '../transport/port.js';
+import { QOS_COMMAND, QOS_DEFAULT, QOS_LATCHED, QOS_SENSOR_DATA } from '../transport/port.js';
 import { actionToActionCommand } from './convert/index.js';
 import type { NodeLaunchContext, RunningNode } from './registry.js';
 import type { PlannerTopics } from './mpc-planner/inputs.js';
@@ -163,7 +163,7 @@ export function startMpcPlanner(node: NodeHandle, opts: MpcPlannerOptions): MpcP
       .subscribe<LatentState>(MsgType.LatentState, topics.latent, QOS_SENSOR_DATA)
       .subscribe((m) => inputs.latent(m, now())),
     node
-      .subscribe<LatentState>(MsgType.LatentState, topics.goalLatent, QOS_DEFAULT)
+      .subscribe<LatentState>(MsgType.LatentState, topics.goalLatent, QOS_LATCHED)
       .subscribe((m) => inputs.goalLatent(m)),
     node
       .subscribe<JointState>(MsgType.JointState, topics.jointStates, QOS_SENSOR_DATA)

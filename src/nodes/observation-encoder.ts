@@ -17,7 +17,7 @@ import { Topic } from '../msgs/topics.js';
 import { MsgType } from '../msgs/types.js';
 import { OnnxWorldModel } from '../runtime/onnx-world-model.js';
 import type { NodeHandle, Publisher } from '../transport/port.js';
-import { QOS_DEFAULT, QOS_SENSOR_DATA } from '../transport/port.js';
+import { QOS_DEFAULT, QOS_LATCHED, QOS_SENSOR_DATA } from '../transport/port.js';
 import { JointStateReader, secToTime, timeToSec } from './convert/index.js';
 import type { NodeLaunchContext, RunningNode } from './registry.js';
 import { EncodeSlot } from '../core/worldmodel/encode-slot.js';
@@ -129,10 +129,11 @@ class EncoderNode {
     this.posScratch = new Float64Array(n);
     this.velScratch = new Float64Array(n);
     const latentPub = node.createPublisher<LatentState>(MsgType.LatentState, this.topics.latent, QOS_DEFAULT);
+    // latched: a planner that starts (or restarts) after the goal was set still gets it
     const goalPub = node.createPublisher<LatentState>(
       MsgType.LatentState,
       this.topics.goalLatent,
-      QOS_DEFAULT,
+      QOS_LATCHED,
     );
     const onError = (err: unknown): void => {
       if (this.stopped) return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InProcessBus } from '../../src/transport/in-process/index.js';
-import { QOS_DEFAULT, QOS_SENSOR_DATA } from '../../src/transport/port.js';
+import { QOS_DEFAULT, QOS_LATCHED, QOS_SENSOR_DATA } from '../../src/transport/port.js';
 import { startObservationEncoder } from '../../src/nodes/observation-encoder.js';
 import type {
   LatentSpec,
@@ -143,5 +143,19 @@ describe('observation encoder node', () => {
     await settle(r.bus);
     expect(r.goals.map((m) => Array.from(m.latent))).toEqual([[Math.fround(0.4), -0.5]]);
     expect(r.handle.counters().goalLatentsPublished).toBe(1);
+  });
+
+  it('latches the goal latent so a planner that subscribes later still receives it', async () => {
+    const r = rig();
+    r.js.publish(joints(4.0, -0.5));
+    r.goal.publish(image(0, 102));
+    await settle(r.bus);
+    const late: LatentState[] = [];
+    r.bus
+      .createNode('late_planner')
+      .subscribe<LatentState>(MsgType.LatentState, '/world_model/goal_latent', QOS_LATCHED)
+      .subscribe((m) => late.push(m));
+    await settle(r.bus);
+    expect(late.map((m) => Array.from(m.latent))).toEqual([[Math.fround(0.4), -0.5]]);
   });
 });

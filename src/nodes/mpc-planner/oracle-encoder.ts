@@ -11,7 +11,7 @@ import type { JointState, Odometry } from '../../msgs/std.js';
 import { Topic } from '../../msgs/topics.js';
 import { MsgType } from '../../msgs/types.js';
 import type { NodeHandle, Timer } from '../../transport/port.js';
-import { QOS_DEFAULT, QOS_SENSOR_DATA } from '../../transport/port.js';
+import { QOS_DEFAULT, QOS_LATCHED, QOS_SENSOR_DATA } from '../../transport/port.js';
 import { JointStateReader, MessageError, odometryToBase, secToTime } from '../convert/index.js';
 
 export interface OracleGoal {
@@ -37,7 +37,7 @@ export function startOracleEncoder(
   const reader = new JointStateReader(armJointNames);
   let haveJoints = n === 0;
   const latentPub = node.createPublisher<LatentState>(MsgType.LatentState, Topic.latent, QOS_DEFAULT);
-  const goalPub = node.createPublisher<LatentState>(MsgType.LatentState, Topic.goalLatent, QOS_DEFAULT);
+  const goalPub = node.createPublisher<LatentState>(MsgType.LatentState, Topic.goalLatent, QOS_LATCHED);
   const message = (latent: Float32Array): LatentState => {
     const stamp = secToTime(node.clock.nowSec());
     return {
