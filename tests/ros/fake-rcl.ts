@@ -80,9 +80,13 @@ export class FakeNode {
   createPublisher(type: string, topic: string, options: { qos: FakeQoS }) {
     const entry = { type, topic, qos: options.qos, sent: [] as unknown[] };
     this.publishers.push(entry);
+    const subscriptions = this.subscriptions;
     return {
       publish: (m: unknown) => entry.sent.push(m),
-      subscriptionCount: () => this.subscriptions.filter((s) => s.topic === topic && !s.destroyed).length,
+      // a getter, as in rclnodejs 2.2 at run time (its .d.ts says method)
+      get subscriptionCount(): number {
+        return subscriptions.filter((s) => s.topic === topic && !s.destroyed).length;
+      },
     };
   }
   createSubscription(type: string, topic: string, options: { qos: FakeQoS }, cb: (m: unknown) => void) {

@@ -4,7 +4,6 @@
  * loads (`source /opt/ros/<distro>/setup.bash && npm rebuild rclnodejs`); elsewhere it is reported as skipped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstValueFrom, timeout } from 'rxjs';
 import type { Twist } from '../../src/msgs/std.js';
 import { MsgType } from '../../src/msgs/types.js';
 import { QOS_DEFAULT } from '../../src/transport/port.js';
@@ -35,9 +34,11 @@ describe.skipIf(!hasRos)('rclnodejs transport contract (needs a sourced ROS 2)',
   it('delivers a published Twist to a subscriber in another node', async () => {
     const a = transport.createNode('contract_pub');
     const b = transport.createNode('contract_sub');
-    const received = firstValueFrom(
-      b.subscribe<Twist>(MsgType.Twist, '/contract/twist', QOS_DEFAULT).pipe(timeout(10_000)),
-    );
+    let resolveGot!: (t: Twist) => void;
+    const received = new Promise<Twist>((r) => (resolveGot = r));
+    const subscription = b
+      .subscribe<Twist>(MsgType.Twist, '/contract/twist', QOS_DEFAULT)
+      .subscribe((t) => resolveGot(t));
     const pub = a.createPublisher<Twist>(MsgType.Twist, '/contract/twist', QOS_DEFAULT);
     const msg = { linear: { x: 0.25, y: 0, z: 0 }, angular: { x: 0, y: 0, z: -0.5 } };
     const every = setInterval(() => pub.publish(msg), 50); // discovery takes a moment
@@ -48,6 +49,7 @@ describe.skipIf(!hasRos)('rclnodejs transport contract (needs a sourced ROS 2)',
       expect(pub.subscriptionCount()).toBe(1);
     } finally {
       clearInterval(every);
+      subscription.unsubscribe();
     }
   });
 

@@ -65,7 +65,12 @@ export class RclNode implements NodeHandle {
     return {
       topic: full,
       publish: (msg: T) => pub.publish(prepareForRcl(type, msg) as never),
-      subscriptionCount: () => pub.subscriptionCount(),
+      subscriptionCount: () => {
+        // rclnodejs 2.x implements subscriptionCount as a getter although its .d.ts declares a method
+        // (found running the contract suite on a real Jazzy); accept both
+        const count = (pub as unknown as { subscriptionCount: number | (() => number) }).subscriptionCount;
+        return typeof count === 'function' ? count.call(pub) : count;
+      },
     };
   }
 
