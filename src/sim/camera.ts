@@ -177,8 +177,8 @@ export class RayCastCamera {
       out[i + 2] = SKY[2] * 255;
       return;
     }
-    const kind = this.scene.kindOf(hit.collider.handle) ?? 0;
-    const c = KIND_COLOURS[kind] ?? KIND_COLOURS[0] ?? SKY;
+    const handle = hit.collider.handle;
+    const c = this.scene.colourOf(handle) ?? KIND_COLOURS[this.scene.kindOf(handle) ?? 0] ?? SKY;
     const n = hit.normal;
     const lambert = Math.max(0, n.x * LIGHT[0] + n.y * LIGHT[1] + n.z * LIGHT[2]);
     // gentle falloff so depth reads in flat-coloured scenes

@@ -39,7 +39,8 @@ export function blocked(layout: Layout, xM: number, yM: number, clearanceM: numb
   if (xM < layout.xMinM + clearanceM || xM > layout.xMaxM - clearanceM) return true;
   if (yM < layout.yMinM + clearanceM || yM > layout.yMaxM - clearanceM) return true;
   for (const b of layout.boxes) {
-    if (b.kind === ColliderKind.floor || b.kind === ColliderKind.wall) continue;
+    // walls count too: a corridor's walls lie inside its bounds (its side passages widen them)
+    if (b.kind === ColliderKind.floor) continue;
     if (Math.abs(xM - b.x) < b.hx + clearanceM && Math.abs(yM - b.y) < b.hy + clearanceM) return true;
   }
   return false;

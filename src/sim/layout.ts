@@ -45,6 +45,8 @@ export interface BoxSpec {
   hz: number;
   /** rotation about z [rad] */
   yawRad?: number;
+  /** RGB (0..1) the camera paints this box in instead of its kind's colour */
+  colour?: readonly [number, number, number];
 }
 
 export interface Layout {
@@ -59,6 +61,61 @@ export interface Layout {
 
 const WALL_HALF_THICKNESS_M = 0.05;
 const WALL_HALF_HEIGHT_M = 1.2;
+/** Walls are built from panels of at most this length [m], each painted (see WALL_PAINTS). */
+export const WALL_PANEL_M = 1.0;
+
+/**
+ * Muted paints for wall panels. Plain walls look the same everywhere, so a camera could not tell where
+ * it is (real rooms have doors, pictures, tiles); painted panels give the world model landmarks. None is
+ * close to the person red or the robot blues.
+ */
+export const WALL_PAINTS: readonly (readonly [number, number, number])[] = [
+  [0.85, 0.85, 0.8],
+  [0.35, 0.62, 0.55],
+  [0.86, 0.76, 0.35],
+  [0.6, 0.52, 0.76],
+  [0.47, 0.66, 0.32],
+  [0.88, 0.58, 0.32],
+  [0.86, 0.62, 0.72],
+  [0.42, 0.46, 0.6],
+  [0.7, 0.7, 0.45],
+  [0.55, 0.75, 0.85],
+  [0.65, 0.4, 0.35],
+];
+
+/** FNV-1a of a string: picks a wall's first paint from its name, so that every wall differs. */
+function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Splits a wall box along its long horizontal axis into panels of at most WALL_PANEL_M, painted in
+ * turn from WALL_PAINTS starting at a paint chosen by the wall's name. Same footprint, same physics.
+ */
+export function panelled(wall: BoxSpec): BoxSpec[] {
+  const alongX = wall.hx >= wall.hy;
+  const half = alongX ? wall.hx : wall.hy;
+  const n = Math.max(1, Math.ceil((2 * half) / WALL_PANEL_M - 1e-9));
+  const step = (2 * half) / n;
+  const first = nameHash(wall.name) % WALL_PAINTS.length;
+  const panels: BoxSpec[] = [];
+  for (let i = 0; i < n; i++) {
+    const offset = -half + (i + 0.5) * step;
+    const paint = WALL_PAINTS[(first + 3 * i) % WALL_PAINTS.length];
+    panels.push({
+      ...wall,
+      name: `${wall.name}_${i}`,
+      x: alongX ? wall.x + offset : wall.x,
+      y: alongX ? wall.y : wall.y + offset,
+      hx: alongX ? step / 2 : wall.hx,
+      hy: alongX ? wall.hy : step / 2,
+      ...(paint ? { colour: paint } : {}),
+    });
+  }
+  return panels;
+}
 
 /** Floor plus four walls around [xMin,xMax]×[yMin,yMax]. */
 export function roomShell(xMinM: number, xMaxM: number, yMinM: number, yMaxM: number): BoxSpec[] {
@@ -79,10 +136,28 @@ export function roomShell(xMinM: number, xMaxM: number, yMinM: number, yMaxM: nu
       hy: hy + 2 * t,
       hz: 0.05,
     },
-    { name: 'wall_north', kind: ColliderKind.wall, x: cx, y: yMaxM + t, z: h, hx: hx + 2 * t, hy: t, hz: h },
-    { name: 'wall_south', kind: ColliderKind.wall, x: cx, y: yMinM - t, z: h, hx: hx + 2 * t, hy: t, hz: h },
-    { name: 'wall_east', kind: ColliderKind.wall, x: xMaxM + t, y: cy, z: h, hx: t, hy, hz: h },
-    { name: 'wall_west', kind: ColliderKind.wall, x: xMinM - t, y: cy, z: h, hx: t, hy, hz: h },
+    ...panelled({
+      name: 'wall_north',
+      kind: ColliderKind.wall,
+      x: cx,
+      y: yMaxM + t,
+      z: h,
+      hx: hx + 2 * t,
+      hy: t,
+      hz: h,
+    }),
+    ...panelled({
+      name: 'wall_south',
+      kind: ColliderKind.wall,
+      x: cx,
+      y: yMinM - t,
+      z: h,
+      hx: hx + 2 * t,
+      hy: t,
+      hz: h,
+    }),
+    ...panelled({ name: 'wall_east', kind: ColliderKind.wall, x: xMaxM + t, y: cy, z: h, hx: t, hy, hz: h }),
+    ...panelled({ name: 'wall_west', kind: ColliderKind.wall, x: xMinM - t, y: cy, z: h, hx: t, hy, hz: h }),
   ];
 }
 
@@ -126,15 +201,17 @@ export function kitchenLayout(): Layout {
   };
 }
 
-/** A wall box along x (`y` fixed) or along y (`x` fixed) from `a0` to `a1` [m]. */
-function wallAlong(name: string, axis: 'x' | 'y', fixedM: number, a0M: number, a1M: number): BoxSpec {
+/** Painted wall panels along x (`y` fixed) or along y (`x` fixed) from `a0` to `a1` [m]. */
+function wallAlong(name: string, axis: 'x' | 'y', fixedM: number, a0M: number, a1M: number): BoxSpec[] {
   const t = WALL_HALF_THICKNESS_M;
   const mid = (a0M + a1M) / 2;
   const half = Math.abs(a1M - a0M) / 2;
   const h = WALL_HALF_HEIGHT_M;
-  return axis === 'x'
-    ? { name, kind: ColliderKind.wall, x: mid, y: fixedM, z: h, hx: half, hy: t, hz: h }
-    : { name, kind: ColliderKind.wall, x: fixedM, y: mid, z: h, hx: t, hy: half, hz: h };
+  return panelled(
+    axis === 'x'
+      ? { name, kind: ColliderKind.wall, x: mid, y: fixedM, z: h, hx: half, hy: t, hz: h }
+      : { name, kind: ColliderKind.wall, x: fixedM, y: mid, z: h, hx: t, hy: half, hz: h },
+  );
 }
 
 /** Geometry of the crossing corridor (shared by the layout and the crossing scenario's people). */
@@ -169,8 +246,8 @@ export function corridorLayout(): Layout {
       hy: yEnd + 2 * t,
       hz: 0.05,
     },
-    wallAlong('wall_west', 'y', c.xMinM - t, -c.halfWidthM, c.halfWidthM),
-    wallAlong('wall_east', 'y', c.xMaxM + t, -c.halfWidthM, c.halfWidthM),
+    ...wallAlong('wall_west', 'y', c.xMinM - t, -c.halfWidthM, c.halfWidthM),
+    ...wallAlong('wall_east', 'y', c.xMaxM + t, -c.halfWidthM, c.halfWidthM),
   ];
   for (const [side, sign] of [
     ['north', 1],
@@ -181,14 +258,16 @@ export function corridorLayout(): Layout {
     c.doorwayXM.forEach((dx, i) => {
       const left = dx - c.doorwayHalfWidthM;
       const right = dx + c.doorwayHalfWidthM;
-      boxes.push(wallAlong(`wall_${side}_${i}`, 'x', wallY, x0, left - t));
+      boxes.push(...wallAlong(`wall_${side}_${i}`, 'x', wallY, x0, left - t));
       // the passage: two side walls and an end wall
-      boxes.push(wallAlong(`passage_${side}_${i}_w`, 'y', left - t, wallY, sign * yEnd));
-      boxes.push(wallAlong(`passage_${side}_${i}_e`, 'y', right + t, wallY, sign * yEnd));
-      boxes.push(wallAlong(`passage_${side}_${i}_end`, 'x', sign * (yEnd + t), left - 2 * t, right + 2 * t));
+      boxes.push(...wallAlong(`passage_${side}_${i}_w`, 'y', left - t, wallY, sign * yEnd));
+      boxes.push(...wallAlong(`passage_${side}_${i}_e`, 'y', right + t, wallY, sign * yEnd));
+      boxes.push(
+        ...wallAlong(`passage_${side}_${i}_end`, 'x', sign * (yEnd + t), left - 2 * t, right + 2 * t),
+      );
       x0 = right + t;
     });
-    boxes.push(wallAlong(`wall_${side}_end`, 'x', wallY, x0, c.xMaxM + 2 * t));
+    boxes.push(...wallAlong(`wall_${side}_end`, 'x', wallY, x0, c.xMaxM + 2 * t));
   }
   return { name: 'corridor', xMinM: c.xMinM, xMaxM: c.xMaxM, yMinM: -yEnd, yMaxM: yEnd, boxes };
 }

@@ -27,6 +27,7 @@ export class Scene {
   readonly world: RAPIER.World;
   readonly eventQueue: RAPIER.EventQueue;
   private readonly kinds = new Map<number, ColliderKind>();
+  private readonly colours = new Map<number, readonly [number, number, number]>();
 
   constructor(
     readonly rapier: Rapier,
@@ -44,7 +45,9 @@ export class Scene {
         .setTranslation(b.x, b.y, b.z)
         .setRotation({ x: 0, y: 0, z: Math.sin(half), w: Math.cos(half) })
         .setCollisionGroups(groups);
-      this.register(this.world.createCollider(desc, ground), b.kind);
+      const collider = this.world.createCollider(desc, ground);
+      this.register(collider, b.kind);
+      if (b.colour) this.colours.set(collider.handle, b.colour);
     }
   }
 
@@ -54,6 +57,11 @@ export class Scene {
 
   kindOf(handle: number): ColliderKind | undefined {
     return this.kinds.get(handle);
+  }
+
+  /** The box's own paint, if the layout gave it one (else the camera uses its kind's colour). */
+  colourOf(handle: number): readonly [number, number, number] | undefined {
+    return this.colours.get(handle);
   }
 
   /** A kinematic (position-driven) body at the origin. */

@@ -51,7 +51,7 @@ describe('kitchen furniture zones', () => {
     expect(s.keepOutZones.map((z) => z.name)).toEqual(['table_area']);
   });
 
-  it.each(['coffee', 'knife', 'crossing', 'explore', 'adversarial'])(
+  it.each(['coffee', 'knife', 'crossing', 'explore', 'explore_corridor', 'adversarial'])(
     '%s starts clear of every zone (20 seeds)',
     (name) => {
       for (const seed of SEEDS) {

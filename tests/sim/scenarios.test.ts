@@ -5,11 +5,18 @@ import { PERSON_MAX_SPEED_MPS } from '../../src/sim/people.js';
 import { insidePolygon } from '../../src/sim/scenario.js';
 
 describe('scenarios', () => {
-  it('offers the five scenarios of the runner', () => {
-    expect(scenarioNames().sort()).toEqual(['adversarial', 'coffee', 'crossing', 'explore', 'knife']);
+  it('offers the scenarios of the runner', () => {
+    expect(scenarioNames().sort()).toEqual([
+      'adversarial',
+      'coffee',
+      'crossing',
+      'explore',
+      'explore_corridor',
+      'knife',
+    ]);
   });
 
-  it.each(['coffee', 'knife', 'crossing', 'adversarial', 'explore'])(
+  it.each(['coffee', 'knife', 'crossing', 'adversarial', 'explore', 'explore_corridor'])(
     '%s repeats per seed and varies across seeds',
     (name) => {
       const a = getScenario(name).build(createRng(5));
@@ -20,7 +27,7 @@ describe('scenarios', () => {
     },
   );
 
-  it.each(['coffee', 'knife', 'crossing', 'adversarial', 'explore'])(
+  it.each(['coffee', 'knife', 'crossing', 'adversarial', 'explore', 'explore_corridor'])(
     '%s scripts people no faster than 1.6 m/s',
     (name) => {
       const s = getScenario(name).build(createRng(11));

@@ -4,7 +4,7 @@
  * a robot that keeps the ISO/TS 15066 separation can wait for them to pass and then go on.
  */
 import { CORRIDOR, corridorLayout } from '../layout.js';
-import type { PersonScript } from '../people.js';
+import type { Leg, PersonScript } from '../people.js';
 import { registerScenario, uniform } from '../scenario.js';
 import { ARM_STOWED, PERSON_RADIUS_M } from './kitchen.js';
 
@@ -52,6 +52,51 @@ registerScenario({
       defaultPlanner: undefined,
       exploration: false,
       start: { xM: -5, yM: 0, yawRad: 0, jointPos: ARM_STOWED },
+      goal: { xM: 5, yM: 0, yawRad: 0, toleranceM: 0.2, yawToleranceRad: 0.4, jointPos: ARM_STOWED },
+      people,
+    };
+  },
+});
+
+registerScenario({
+  name: 'explore_corridor',
+  description:
+    'Random limit-respecting actions in the crossing corridor among people walking it, for world-model training data.',
+  build(rng) {
+    const people: PersonScript[] = [];
+    const count = 1 + Math.floor(rng.next() * 3);
+    const spot = () => ({
+      xM: uniform(rng, CORRIDOR.xMinM + 0.5, CORRIDOR.xMaxM - 0.5),
+      yM: uniform(rng, -CORRIDOR.halfWidthM + 0.4, CORRIDOR.halfWidthM - 0.4),
+    });
+    for (let i = 0; i < count; i++) {
+      const start = spot();
+      const legs: Leg[] = [];
+      for (let j = 0; j < 30; j++) {
+        legs.push({ kind: 'walk', ...spot(), speedMps: uniform(rng, 0.4, 1.5) });
+        if (rng.next() < 0.5) legs.push({ kind: 'wait', durationS: uniform(rng, 0.5, 4) });
+      }
+      people.push({
+        id: i + 1,
+        radiusM: uniform(rng, 0.2, 0.3),
+        startXM: start.xM,
+        startYM: start.yM,
+        legs,
+        loop: true,
+      });
+    }
+    const start = spot();
+    return {
+      name: 'explore_corridor',
+      description: this.description,
+      layout: corridorLayout(),
+      tool: undefined,
+      keepOutZones: [],
+      defaultDurationS: 60,
+      defaultPlanner: 'explore',
+      defaultMonitor: 'none',
+      exploration: true,
+      start: { ...start, yawRad: uniform(rng, -Math.PI, Math.PI), jointPos: ARM_STOWED },
       goal: { xM: 5, yM: 0, yawRad: 0, toleranceM: 0.2, yawToleranceRad: 0.4, jointPos: ARM_STOWED },
       people,
     };
