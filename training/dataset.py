@@ -184,3 +184,34 @@ def window_starts(frames: Frames, k: int, *, holdout: bool) -> np.ndarray:
         ok &= (seg[j : j + n] == seg[:n]) & (seg[j : j + n] >= 0)
     ok &= frames.holdout[:n] == holdout
     return np.nonzero(ok)[0].astype(np.int64)
+
+
+def pose_distance(frames: Frames, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """How far apart frames a and b are for the robot: base position distance [m] + 0.5 m per rad of
+    yaw difference + 0.2 m per rad of summed arm joint difference (odometry and joint encoders only)."""
+    pa, pb = frames.pose[a].astype(np.float64), frames.pose[b].astype(np.float64)
+    dyaw = np.abs(np.angle(np.exp(1j * (pa[:, 2] - pb[:, 2]))))
+    dq = np.abs(frames.joints[a].astype(np.float64) - frames.joints[b]).sum(1)
+    return np.hypot(pa[:, 0] - pb[:, 0], pa[:, 1] - pb[:, 1]) + 0.5 * dyaw + 0.2 * dq
+
+
+def segment_bounds(frames: Frames) -> tuple[np.ndarray, np.ndarray]:
+    """First and last index of every frame's segment (segments are contiguous runs of one id)."""
+    seg = frames.segment
+    n = len(seg)
+    lo = np.zeros(n, dtype=np.int64)
+    hi = np.zeros(n, dtype=np.int64)
+    start = 0
+    for i in range(1, n + 1):
+        if i == n or seg[i] != seg[start]:
+            lo[start:i] = start
+            hi[start:i] = i - 1
+            start = i
+    return lo, hi
+
+
+def partner_indices(frames: Frames, bounds, anchors: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A random frame of each anchor's own segment (same odometry frame, same split)."""
+    lo, hi = bounds
+    span = hi[anchors] - lo[anchors] + 1
+    return lo[anchors] + np.floor(rng.random(len(anchors)) * span).astype(np.int64)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .dataset import Frames, window_starts
+from .dataset import Frames, pose_distance, window_starts
 
 
 @torch.no_grad()
@@ -90,10 +90,7 @@ def goal_distance_correlation(frames: Frames, z: np.ndarray, seed: int, pairs: i
     b = rng.choice(idx, pairs)
     same = frames.segment[a] == frames.segment[b]
     a, b = a[same], b[same]
-    pa, pb = frames.pose[a].astype(np.float64), frames.pose[b].astype(np.float64)
-    dyaw = np.abs(np.angle(np.exp(1j * (pa[:, 2] - pb[:, 2]))))
-    dq = np.abs(frames.joints[a] - frames.joints[b]).sum(1)
-    true_d = np.hypot(pa[:, 0] - pb[:, 0], pa[:, 1] - pb[:, 1]) + 0.5 * dyaw + 0.2 * dq
+    true_d = pose_distance(frames, a, b)
     l1 = np.abs(z[a] - z[b]).mean(1)
     l2 = np.sqrt(((z[a] - z[b]) ** 2).sum(1))
     return {"pairs": int(len(a)), "spearman_l1": spearman(l1, true_d), "spearman_l2": spearman(l2, true_d)}

@@ -51,3 +51,17 @@ def sigreg(z: torch.Tensor, generator: torch.Generator, *, directions: int = 64,
     sq = (ecf_re - gauss).pow(2) + ecf_im.pow(2)  # [M, T]
     stat = torch.trapezoid(sq * gauss, t, dim=-1)  # weight w(t) = exp(-t^2/2)
     return n * stat.mean()
+
+
+def odometry_ranking_loss(z_a, z_p, z_q, d_p, d_q, *, margin_per_m: float = 0.1, cap_m: float = 3.0):
+    """Shapes latent distance like the robot's own travel (self-supervised from odometry and joint
+    encoders, no labels): of two frames p, q of the anchor's episode, the one nearer to the anchor in
+    pose distance d must also be nearer in latent L1 (mean over dimensions, the planner's energy), by a
+    margin that grows with the gap (capped). Without it, latent distance only ranks poses within a
+    few decimetres of each other and the planner's goal energy is flat farther out.
+    z_* [B, D]; d_p, d_q [B] pose distances [m] of p and q to the anchor."""
+    l_p = (z_a - z_p).abs().mean(1)
+    l_q = (z_a - z_q).abs().mean(1)
+    sign = torch.sign(d_q - d_p)  # +1 where q is the farther one
+    gap = (d_q - d_p).abs().clamp(max=cap_m)
+    return torch.relu(sign * (l_p - l_q) + margin_per_m * gap * sign.abs()).mean()

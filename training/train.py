@@ -15,10 +15,11 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .dataset import ARM_JOINTS, Frames, data_hash, list_mcap_files, load_frames, window_starts
+from .dataset import (ARM_JOINTS, Frames, data_hash, list_mcap_files, load_frames, partner_indices, pose_distance,
+                      segment_bounds, window_starts)
 from .evaluate import evaluate
 from .export import write_matmul_peak, write_model_dir
-from .losses import rollout_loss, sigreg, vicreg
+from .losses import odometry_ranking_loss, rollout_loss, sigreg, vicreg
 from .model import ModelConfig, WorldModel
 
 DEFAULT_ACTION_BOUNDS = (1.0, 2.0, 1.5, 1.5, 1.5)  # [m/s, rad/s, rad/s x3]
@@ -44,6 +45,10 @@ def parse_args(argv=None):
     p.add_argument("--ema", type=float, default=0.99, help="target encoder EMA decay")
     p.add_argument("--period", type=float, default=0.1, help="control period = model step [s]")
     p.add_argument("--segment-sec", type=float, default=20.0, help="episode length for the held-out split")
+    p.add_argument("--metric-weight", type=float, default=1.0,
+                   help="weight of the odometry ranking loss that shapes latent distance like travel (0: off)")
+    p.add_argument("--metric-margin", type=float, default=0.1,
+                   help="latent L1 margin per metre of pose-distance gap in that loss")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--max-minutes", type=float, default=0.0, help="stop early after this wall time (0: off)")
     p.add_argument("--cache", default=None, help="npz cache of decoded frames (skips MCAP decoding)")
@@ -90,11 +95,28 @@ def batch_tensors(frames: Frames, starts: np.ndarray, k: int, steps: list[int] |
     return img, jp, act
 
 
-def train_step(model, opt, frames, starts, args, gen) -> dict:
+def _frame_tensors(frames: Frames, idx: np.ndarray):
+    return torch.from_numpy(frames.images[idx].astype(np.float32)), torch.from_numpy(frames.joints[idx])
+
+
+def train_step(model, opt, frames, starts, args, gen, partners=None) -> dict:
+    """One optimiser step. `partners` (two index arrays, frames of each start's own segment) switch on
+    the odometry ranking loss."""
     steps = loss_steps(args)
     img, jp, act = batch_tensors(frames, starts, args.k, steps)
     b = img.shape[0]
-    z_t = model.encoder(img[:, 0], jp[:, 0])
+    metric = img.new_zeros(())
+    if partners is not None and args.metric_weight > 0:
+        p, q = partners
+        ip, jpp = _frame_tensors(frames, p)
+        iq, jpq = _frame_tensors(frames, q)
+        z3 = model.encoder(torch.cat([img[:, 0], ip, iq]), torch.cat([jp[:, 0], jpp, jpq]))
+        z_t, z_p, z_q = z3[:b], z3[b : 2 * b], z3[2 * b :]
+        d_p = torch.from_numpy(pose_distance(frames, starts, p)).float()
+        d_q = torch.from_numpy(pose_distance(frames, starts, q)).float()
+        metric = odometry_ranking_loss(z_t, z_p, z_q, d_p, d_q, margin_per_m=args.metric_margin)
+    else:
+        z_t = model.encoder(img[:, 0], jp[:, 0])
     with torch.no_grad():
         z_all = model.target(img.flatten(0, 1), jp.flatten(0, 1)).reshape(b, 1 + len(steps), -1)
     z_tg = z_all[:, 1:]
@@ -102,13 +124,13 @@ def train_step(model, opt, frames, starts, args, gen) -> dict:
     # the predictor at run time: the exported encoder is the target one)
     pred = 0.5 * (rollout_loss(model, z_t, act, z_tg, steps) + rollout_loss(model, z_all[:, 0], act, z_tg, steps))
     reg = sigreg(z_t, gen) if args.regularizer == "sigreg" else vicreg(z_t)
-    loss = pred + args.reg_weight * reg
+    loss = pred + args.reg_weight * reg + args.metric_weight * metric
     opt.zero_grad(set_to_none=True)
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
     opt.step()
     model.update_target(args.ema)
-    return {"loss": loss.item(), "pred": pred.item(), "reg": reg.item()}
+    return {"loss": loss.item(), "pred": pred.item(), "reg": reg.item(), "metric": metric.item()}
 
 
 def train(args) -> dict:
@@ -132,9 +154,12 @@ def train(args) -> dict:
     t0 = time.monotonic()
     steps_done = 0
     print(f"frames={len(frames.segment)} train_windows={len(starts)} held_out_frames={int(frames.holdout.sum())}")
+    bounds = segment_bounds(frames)
     for step in range(args.steps):
         model.train()
-        log = train_step(model, opt, frames, rng.choice(starts, args.batch), args, gen)
+        batch = rng.choice(starts, args.batch)
+        partners = (partner_indices(frames, bounds, batch, rng), partner_indices(frames, bounds, batch, rng))
+        log = train_step(model, opt, frames, batch, args, gen, partners)
         sched.step()
         steps_done = step + 1
         if step % 100 == 0 or step == args.steps - 1:

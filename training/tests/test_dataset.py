@@ -73,3 +73,26 @@ def test_bad_images_are_refused_naming_the_field():
         to_rgb_u8(1, 1, "yuv422", 2, bytes(2))
     with pytest.raises(ValueError, match=r"image.data: expected 12 bytes \(step\*height\), got 5"):
         to_rgb_u8(2, 2, "rgb8", 6, bytes(5))
+
+
+def test_partners_come_from_the_anchor_segment_and_pose_distance_adds_yaw_and_arm_terms():
+    import numpy as np
+
+    from training.dataset import Frames, partner_indices, pose_distance, segment_bounds
+
+    n = 9
+    seg = np.array([0, 0, 0, 1, 1, -1, 2, 2, 2])
+    pose = np.zeros((n, 3), dtype=np.float32)
+    pose[1] = (3.0, 4.0, np.pi)  # 5 m away, half a turn
+    joints = np.zeros((n, 2), dtype=np.float32)
+    joints[1] = (1.0, -1.0)
+    fr = Frames(images=np.zeros((n, 1, 1, 3), np.float16), joints=joints, pose=pose,
+                person_in_base=np.zeros((n, 2), np.float32), actions=np.zeros((n, 1), np.float32),
+                segment=seg, holdout=np.zeros(n, bool))
+    bounds = segment_bounds(fr)
+    anchors = np.array([0, 2, 3, 4, 5, 6, 8] * 50)
+    p = partner_indices(fr, bounds, anchors, np.random.default_rng(0))
+    assert (seg[p] == seg[anchors]).all()
+    assert set(p[anchors == 6]) == {6, 7, 8}
+    d = pose_distance(fr, np.array([0]), np.array([1]))
+    assert abs(d[0] - (5.0 + 0.5 * np.pi + 0.2 * 2.0)) < 1e-5

@@ -47,3 +47,23 @@ def test_loss_steps_default_to_every_step_and_refuse_steps_beyond_k():
         assert "--loss-steps" in str(e) and "1..4" in str(e)
     else:
         raise AssertionError("expected a ValueError for a step beyond --k")
+
+
+def test_odometry_ranking_loss_wants_the_nearer_pose_nearer_in_latent_space_by_a_margin():
+    from training.losses import odometry_ranking_loss
+
+    z_a = torch.zeros(1, 4)
+    near, far = torch.full((1, 4), 0.1), torch.full((1, 4), 1.0)
+    d_near, d_far = torch.tensor([0.5]), torch.tensor([2.5])
+    # right order, latent gap 0.9 >= margin 0.1/m * 2 m: nothing to learn
+    assert float(odometry_ranking_loss(z_a, near, far, d_near, d_far)) == 0.0
+    # same frames passed as (q, p): the loss is symmetric in which partner is farther
+    assert float(odometry_ranking_loss(z_a, far, near, d_far, d_near)) == 0.0
+    # wrong order: latent gap 0.9 the wrong way plus the 0.2 margin
+    wrong = float(odometry_ranking_loss(z_a, far, near, d_near, d_far))
+    assert abs(wrong - 1.1) < 1e-6
+    # right order but closer than the margin asks: only the shortfall counts (0.2 - 0.1)
+    short = float(odometry_ranking_loss(z_a, near, torch.full((1, 4), 0.2), d_near, d_far))
+    assert abs(short - 0.1) < 1e-6
+    # equal pose distance: no preference
+    assert float(odometry_ranking_loss(z_a, far, near, d_near, d_near)) == 0.0
