@@ -8,7 +8,7 @@
 import type RAPIER from '@dimforge/rapier3d-compat';
 import type { Scene } from './scene.js';
 import { Group, interactionGroups } from './scene.js';
-import { KIND_COLOURS } from './layout.js';
+import { ColliderKind, KIND_COLOURS } from './layout.js';
 
 export interface CameraSpec {
   widthPx: number;
@@ -41,6 +41,15 @@ const LIGHT = (() => {
 })();
 const AMBIENT = 0.35;
 const MISS = -1;
+/** kinds built from boxes (flat faces); people are capsules, robot links cylinders */
+const FLAT_KINDS: ReadonlySet<number> = new Set<number>([
+  ColliderKind.floor,
+  ColliderKind.wall,
+  ColliderKind.counter,
+  ColliderKind.appliance,
+  ColliderKind.table,
+  ColliderKind.board,
+]);
 const NOT_CAST = -2;
 
 export class RayCastCamera {
@@ -50,6 +59,8 @@ export class RayCastCamera {
   private readonly ray: RAPIER.Ray;
   /** per pixel: handle of the collider its ray hit, MISS, or NOT_CAST (reused every frame) */
   private readonly hitOf: Float64Array;
+  /** per pixel: 1 if its ray hit a flat (box) surface, whose shading interpolates linearly */
+  private readonly flatHit: Uint8Array;
   private readonly rot = new Float64Array(9);
   private groups = 0;
 
@@ -70,6 +81,7 @@ export class RayCastCamera {
     this.pixels = new Uint8Array(spec.widthPx * spec.heightPx * 3);
     this.dirs = new Float32Array(spec.widthPx * spec.heightPx * 3);
     this.hitOf = new Float64Array(spec.widthPx * spec.heightPx);
+    this.flatHit = new Uint8Array(spec.widthPx * spec.heightPx);
     const f = spec.widthPx / 2 / Math.tan(spec.hfovRad / 2);
     for (let v = 0; v < spec.heightPx; v++) {
       for (let u = 0; u < spec.widthPx; u++) {
@@ -136,7 +148,8 @@ export class RayCastCamera {
         const c = v1 * W + u0;
         const d = v1 * W + u1;
         const h = hits[a] as number;
-        if (h !== hits[b] || h !== hits[c] || h !== hits[d]) {
+        // curved bodies (people, arm links) shade non-linearly across a pixel pair: cast those too
+        if (h !== hits[b] || h !== hits[c] || h !== hits[d] || this.flatHit[a] === 0) {
           this.cast(p);
           continue;
         }
@@ -166,6 +179,7 @@ export class RayCastCamera {
     ray.dir.z = (r[6] as number) * dx + (r[7] as number) * dy + (r[8] as number) * dz;
     const hit = this.scene.world.castRayAndGetNormal(ray, this.spec.maxRangeM, true, undefined, this.groups);
     this.hitOf[p] = hit ? hit.collider.handle : MISS;
+    this.flatHit[p] = hit === null || FLAT_KINDS.has(this.scene.kindOf(hit.collider.handle) ?? -1) ? 1 : 0;
     this.shade(hit, i);
   }
 

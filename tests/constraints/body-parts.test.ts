@@ -8,11 +8,13 @@ describe('body parts of the package robot', () => {
   const body = new BodyModel(packageRobot, packageRobot.armJointNames);
 
   it('covers each collision shape with a capsule and drops those inside the base capsule', () => {
-    // base box 0.5×0.4×0.2 → capsule along x with radius √(0.2² + 0.1²); caster, camera and arm base lie inside it
+    // base box 0.5×0.4×0.2 → capsule along x with radius √(0.2² + 0.1²); caster and arm base lie inside
+    // it, the camera (1 m up on its mast) does not
     expect(body.names).toEqual([
       'base_link',
       'left_wheel_link',
       'right_wheel_link',
+      'camera_link',
       'arm_shoulder_link',
       'arm_upper_link',
       'arm_forearm_link',
@@ -20,13 +22,13 @@ describe('body parts of the package robot', () => {
     ]);
     expect(body.radiusM[0]).toBeCloseTo(Math.hypot(0.2, 0.1), 12);
     expect(Array.from(body.endsInBase.subarray(0, 6))).toEqual([-0.25, 0, 0.15, 0.25, 0, 0.15]);
-    expect(body.radiusM[4]).toBeCloseTo(0.035, 12); // upper arm cylinder r 0.035 along its 0.30 m axis
+    expect(body.radiusM[5]).toBeCloseTo(0.035, 12); // upper arm cylinder r 0.035 along its 0.30 m axis
   });
 
   it('puts the upper-arm capsule along the arm and the tool tip where FK puts it', () => {
     body.updateArm([Math.PI / 2, 0, 0]);
     // upper arm from the shoulder-pitch joint (0.1, 0, 0.38) 0.30 m along +y after yawing 90°
-    const e = Array.from(body.endsInBase.subarray(24, 30));
+    const e = Array.from(body.endsInBase.subarray(30, 36));
     [0.1, 0, 0.38, 0.1, 0.3, 0.38].forEach((want, i) => expect(e[i]).toBeCloseTo(want, 9));
     [0.1, 0.62, 0.38].forEach((want, i) => expect(body.tipInBase[i]).toBeCloseTo(want, 9));
   });

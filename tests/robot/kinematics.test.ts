@@ -104,10 +104,10 @@ describe('forward kinematics on the package robot', () => {
     ]);
   });
 
-  it('points the camera optical z axis forward and 0.2 rad down, with x to the right', () => {
+  it('points the camera optical z axis forward and 0.35 rad down, with x to the right', () => {
     const cam = kin.poses({}).camera_optical_frame;
-    close(cam?.xyz ?? [], [0.235, 0, 0.3]);
-    close(rotate(cam?.quat ?? [], [0, 0, 1]), [Math.cos(0.2), 0, -Math.sin(0.2)]);
+    close(cam?.xyz ?? [], [0.05, 0, 1.0]);
+    close(rotate(cam?.quat ?? [], [0, 0, 1]), [Math.cos(0.35), 0, -Math.sin(0.35)]);
     close(rotate(cam?.quat ?? [], [1, 0, 0]), [0, -1, 0]);
   });
 });
