@@ -29,6 +29,12 @@ export interface PlannerConfig {
   eliteFraction: number;
   /** exploration noise std per action dimension, length A [m/s, rad/s, rad/s…] */
   noiseStd: readonly number[];
+  /**
+   * Correlation of the exploration noise from one step to the next (AR(1), 0 = white). Coloured noise
+   * gives samples coherent manoeuvres (turn away, drive, turn back) that white noise averages out;
+   * the per-step std stays noiseStd.
+   */
+  noiseCorrelation: number;
   /** CEM: lower bound of the refit std, as a fraction of noiseStd */
   minStdFraction: number;
   latentNorm: LatentNorm;
@@ -72,6 +78,7 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     temperature: 0.1,
     eliteFraction: 0.1,
     noiseStd: [0.25, 0.6, ...new Array<number>(armJointCount).fill(0.3)],
+    noiseCorrelation: 0,
     minStdFraction: 0.1,
     latentNorm: 'l2',
     runningWeight: 0.2,
@@ -119,6 +126,7 @@ export function validatePlannerConfig(c: PlannerConfig, actionDim: number): Read
   finiteIn(c, 'temperature', 0, 1e6, true);
   finiteIn(c, 'eliteFraction', 0, 1, true);
   finiteIn(c, 'minStdFraction', 0, 1);
+  finiteIn(c, 'noiseCorrelation', 0, 0.99);
   finiteIn(c, 'stallFraction', 0, 1);
   finiteIn(c, 'stallDistanceM', 0, 100);
   finiteIn(c, 'stallEnergyEps', 0, 1e9);

@@ -33,7 +33,7 @@ export async function checkAndRollOut(ctx: IterationContext, world: WorldSnapsho
 export async function runIteration(ctx: IterationContext, world: WorldSnapshot): Promise<number> {
   const { b, cfg, constraints } = ctx;
   const { k, h, a } = b;
-  sampleSequences(b, ctx.rng);
+  sampleSequences(b, ctx.rng, cfg.noiseCorrelation);
   if (cfg.mode === 'project') {
     for (let i = 0; i < k; i++) {
       constraints.projectSequence(

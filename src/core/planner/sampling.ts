@@ -4,17 +4,26 @@ import type { PlannerBuffers } from './buffers.js';
 
 /**
  * Fills `desired` with K sequences: sample 0 is the mean itself (the warm start survives), sample 1 is
- * all-zero (hold still — a feasible fallback whenever one exists), the rest mean + N(0, std²).
+ * all-zero (hold still — a feasible fallback whenever one exists), the rest mean + std·ε with ε an
+ * AR(1) process over the steps of each action dimension: ε_t = ρ·ε_{t−1} + √(1−ρ²)·n_t, n ~ N(0, 1),
+ * so every ε_t is N(0, 1) and ρ = `correlation` (0: white noise).
  */
-export function sampleSequences(b: PlannerBuffers, rng: Rng): void {
-  const seq = b.h * b.a;
+export function sampleSequences(b: PlannerBuffers, rng: Rng, correlation = 0): void {
+  const { a, h } = b;
+  const seq = h * a;
   const { desired, mean, std } = b;
+  const fresh = Math.sqrt(1 - correlation * correlation);
   desired.set(mean, 0);
   if (b.k > 1) desired.fill(0, seq, 2 * seq);
   for (let i = 2; i < b.k; i++) {
     const off = i * seq;
-    for (let j = 0; j < seq; j++) {
-      desired[off + j] = (mean[j] as number) + (std[j] as number) * rng.normal();
+    for (let j = 0; j < a; j++) {
+      let eps = rng.normal();
+      for (let t = 0; t < h; t++) {
+        if (t > 0) eps = correlation * eps + fresh * rng.normal();
+        const idx = t * a + j;
+        desired[off + idx] = (mean[idx] as number) + (std[idx] as number) * eps;
+      }
     }
   }
 }

@@ -22,7 +22,14 @@ export interface PlannerNodeConfig {
   planner: Readonly<PlannerConfig>;
 }
 
-type Num = 'samples' | 'horizon' | 'iterations' | 'temperature' | 'eliteFraction' | 'minStdFraction';
+type Num =
+  | 'samples'
+  | 'horizon'
+  | 'iterations'
+  | 'temperature'
+  | 'eliteFraction'
+  | 'minStdFraction'
+  | 'noiseCorrelation';
 type Weight =
   | 'runningWeight'
   | 'terminalWeight'
@@ -80,6 +87,16 @@ function plannerNumberParams(
     [
       'eliteFraction',
       d('elite_fraction', def.eliteFraction, 'CEM: fraction of feasible samples refit on', 1e-6, 1),
+    ],
+    [
+      'noiseCorrelation',
+      d(
+        'noise_correlation',
+        def.noiseCorrelation,
+        'step-to-step correlation of the sampling noise (AR(1); 0 = white)',
+        0,
+        0.99,
+      ),
     ],
     [
       'minStdFraction',
