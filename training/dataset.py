@@ -186,13 +186,13 @@ def window_starts(frames: Frames, k: int, *, holdout: bool) -> np.ndarray:
     return np.nonzero(ok)[0].astype(np.int64)
 
 
-def pose_distance(frames: Frames, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """How far apart frames a and b are for the robot: base position distance [m] + 0.5 m per rad of
-    yaw difference + 0.2 m per rad of summed arm joint difference (odometry and joint encoders only)."""
+def pose_distance(frames: Frames, a: np.ndarray, b: np.ndarray, yaw_m_per_rad: float = 0.5) -> np.ndarray:
+    """How far apart frames a and b are for the robot: base position distance [m] + `yaw_m_per_rad` m per
+    rad of yaw difference + 0.2 m per rad of summed arm joint difference (odometry and joint encoders only)."""
     pa, pb = frames.pose[a].astype(np.float64), frames.pose[b].astype(np.float64)
     dyaw = np.abs(np.angle(np.exp(1j * (pa[:, 2] - pb[:, 2]))))
     dq = np.abs(frames.joints[a].astype(np.float64) - frames.joints[b]).sum(1)
-    return np.hypot(pa[:, 0] - pb[:, 0], pa[:, 1] - pb[:, 1]) + 0.5 * dyaw + 0.2 * dq
+    return np.hypot(pa[:, 0] - pb[:, 0], pa[:, 1] - pb[:, 1]) + yaw_m_per_rad * dyaw + 0.2 * dq
 
 
 def segment_bounds(frames: Frames) -> tuple[np.ndarray, np.ndarray]:

@@ -49,6 +49,9 @@ def parse_args(argv=None):
                    help="weight of the odometry ranking loss that shapes latent distance like travel (0: off)")
     p.add_argument("--metric-margin", type=float, default=0.1,
                    help="latent L1 margin per metre of pose-distance gap in that loss")
+    p.add_argument("--metric-yaw", type=float, default=0.5,
+                   help="metres per radian of heading difference in that loss's pose distance (a diff-drive"
+                        " base turns in place cheaply, so a small value ranks by position first)")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--max-minutes", type=float, default=0.0, help="stop early after this wall time (0: off)")
     p.add_argument("--cache", default=None, help="npz cache of decoded frames (skips MCAP decoding)")
@@ -112,8 +115,8 @@ def train_step(model, opt, frames, starts, args, gen, partners=None) -> dict:
         iq, jpq = _frame_tensors(frames, q)
         z3 = model.encoder(torch.cat([img[:, 0], ip, iq]), torch.cat([jp[:, 0], jpp, jpq]))
         z_t, z_p, z_q = z3[:b], z3[b : 2 * b], z3[2 * b :]
-        d_p = torch.from_numpy(pose_distance(frames, starts, p)).float()
-        d_q = torch.from_numpy(pose_distance(frames, starts, q)).float()
+        d_p = torch.from_numpy(pose_distance(frames, starts, p, args.metric_yaw)).float()
+        d_q = torch.from_numpy(pose_distance(frames, starts, q, args.metric_yaw)).float()
         metric = odometry_ranking_loss(z_t, z_p, z_q, d_p, d_q, margin_per_m=args.metric_margin)
     else:
         z_t = model.encoder(img[:, 0], jp[:, 0])
