@@ -33,6 +33,7 @@ TOPIC_ARGUMENTS = {
 # which remappable topics each node uses
 NODE_TOPICS = {
     "observation_encoder": ["camera_topic", "joint_states_topic"],
+    "goal_sequencer": [],
     "mpc_planner": ["joint_states_topic", "odom_topic", "people_topic", "tool_state_topic"],
     "safety_monitor": [
         "joint_states_topic",

@@ -1,5 +1,5 @@
 /** The package's own messages (msg/*.msg), in plain-object form. */
-import type { Header, NumberArray, Point, Pose, Time, Twist, Vector3 } from './std.js';
+import type { Header, Image, NumberArray, Point, Pose, Time, Twist, Vector3 } from './std.js';
 
 /** world_model_mpc/LatentState */
 export interface LatentState {
@@ -70,4 +70,10 @@ export interface ToolState {
   tool_name: string;
   held: boolean;
   sharp: boolean;
+}
+
+/** world_model_mpc/GoalRoute */
+export interface GoalRoute {
+  header: Header;
+  images: Image[];
 }

@@ -11,6 +11,7 @@ export const Topic = {
   latent: '/world_model/latent',
   goalImage: '/world_model/goal_image',
   goalLatent: '/world_model/goal_latent',
+  goalRoute: '/world_model/goal_route',
   proposal: '/mpc_planner/proposal',
   plan: '/mpc_planner/plan',
   planMarkers: '/mpc_planner/markers',

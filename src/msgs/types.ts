@@ -18,5 +18,6 @@ export const MsgType = {
   SafetyVerdict: 'world_model_mpc/msg/SafetyVerdict',
   TrackedPersonArray: 'world_model_mpc/msg/TrackedPersonArray',
   ToolState: 'world_model_mpc/msg/ToolState',
+  GoalRoute: 'world_model_mpc/msg/GoalRoute',
 } as const;
 export type MsgTypeName = (typeof MsgType)[keyof typeof MsgType];

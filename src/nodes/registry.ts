@@ -55,6 +55,13 @@ export const NODE_ENTRIES: readonly NodeEntry[] = [
     start: 'startMpcPlanner',
   },
   {
+    name: 'goal_sequencer',
+    summary: 'route of goal images (visual subgoals) → one goal image at a time',
+    module: './goal-sequencer.js',
+    launcher: 'launchGoalSequencer',
+    start: 'startGoalSequencer',
+  },
+  {
     name: 'safety_monitor',
     summary: 'independent veto gate → /cmd_vel, arm commands, verdicts',
     module: './safety-monitor.js',

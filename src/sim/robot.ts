@@ -260,6 +260,16 @@ export class SimRobot {
         w: this.q[3] as number,
       };
       if (kinematicTarget) {
+        // q and −q are the same rotation, but the engine derives the body's angular velocity from
+        // the change of quaternion: keep q on the current one's side, or a sign flip (yaw through ±π)
+        // reads as a full turn in one step (a 12 m/s ghost speed in the ground truth)
+        const cur = lb.body.rotation();
+        if (cur.x * q.x + cur.y * q.y + cur.z * q.z + cur.w * q.w < 0) {
+          q.x = -q.x;
+          q.y = -q.y;
+          q.z = -q.z;
+          q.w = -q.w;
+        }
         lb.body.setNextKinematicTranslation(t);
         lb.body.setNextKinematicRotation(q);
       } else {

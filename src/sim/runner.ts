@@ -46,6 +46,8 @@ export interface RunOptions {
   cameraHz?: number;
   stepSec?: number;
   params?: Readonly<Record<string, string>>;
+  /** false: give the goal as one image even when the scenario has a route of subgoal images */
+  route?: boolean;
   packageRoot?: string;
   /** called every control period with the metrics collector, for progress lines */
   onSample?: (m: MetricsCollector, stages: { controller: PipelineStage; monitor: PipelineStage }) => void;
@@ -73,7 +75,8 @@ function pickMonitor(asked: string | undefined): string {
 export async function runScenario(o: RunOptions): Promise<RunResult> {
   const wall0 = performance.now();
   const root = o.packageRoot ?? PACKAGE_ROOT;
-  const scenario = getScenario(o.scenario).build(createRng(o.seed));
+  const built = getScenario(o.scenario).build(createRng(o.seed));
+  const scenario = o.route === false ? { ...built, route: undefined } : built;
   const durationS = o.durationS ?? scenario.defaultDurationS;
   if (!(durationS > 0)) throw new Error(`duration must be > 0 s, got ${durationS}`);
   const plannerName = o.planner ?? scenario.defaultPlanner ?? o.fallbackPlanner ?? 'baseline';

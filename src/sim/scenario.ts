@@ -46,6 +46,12 @@ export interface Scenario {
   defaultMonitor?: string;
   /** explore: the controller should wander, not go to the goal */
   exploration: boolean;
+  /**
+   * Intermediate goal poses (visual subgoals) before `goal`, for goals too far for one planning
+   * horizon: the simulator then publishes a GoalRoute of their images (goal last) instead of one goal
+   * image. Only the learned pipeline follows it; the engine judges only the final goal.
+   */
+  route?: readonly PlanarPose[];
 }
 
 export interface ScenarioBuilder {

@@ -14,7 +14,7 @@ import type {
   TFMessage,
   Twist,
 } from '../msgs/std.js';
-import type { ToolState, TrackedPersonArray } from '../msgs/own.js';
+import type { GoalRoute, ToolState, TrackedPersonArray } from '../msgs/own.js';
 import { MsgType } from '../msgs/types.js';
 import { Topic } from '../msgs/topics.js';
 import type { NodeHandle, Publisher } from '../transport/port.js';
@@ -29,6 +29,7 @@ import {
   toolInfoToState,
   twistToBaseAction,
 } from '../nodes/convert/index.js';
+import type { PlanarPose } from './scenario.js';
 import type { Simulator } from './simulator.js';
 
 export interface SimNodeOptions {
@@ -72,6 +73,7 @@ export class SimNode {
     clock: Publisher<ClockMsg>;
     tf: Publisher<TFMessage>;
     goal: Publisher<Image>;
+    route: Publisher<GoalRoute>;
   };
   private readonly received: Float64Array;
   private readonly every: { camera: number; state: number; people: number };
@@ -94,6 +96,7 @@ export class SimNode {
       clock: n.createPublisher(MsgType.Clock, Topic.clock, QOS_DEFAULT),
       tf: n.createPublisher(MsgType.TFMessage, Topic.tf, QOS_DEFAULT),
       goal: n.createPublisher(MsgType.Image, Topic.goalImage, QOS_LATCHED),
+      route: n.createPublisher(MsgType.GoalRoute, Topic.goalRoute, QOS_LATCHED),
     };
     const a = 2 + sim.robot.armJointNames.length;
     this.command = new Float64Array(a);
@@ -152,17 +155,26 @@ export class SimNode {
     return { stamp: secToTime(this.sim.tSec), frame_id: frameId };
   }
 
-  /** Publishes the goal image once (latched, so late subscribers get it). */
+  /**
+   * Publishes the goal once (latched, so late subscribers get it): the goal image, or, when the
+   * scenario has a route, a GoalRoute of the subgoal images with the goal image last.
+   */
   publishGoal(): void {
     const spec = this.sim.camera.spec;
-    this.pubs.goal.publish(
+    const image = (pose?: PlanarPose): Image =>
       rgb8ToImage(
-        this.sim.renderGoalImage(),
+        this.sim.renderGoalImage(pose),
         spec.widthPx,
         spec.heightPx,
         this.header(this.options.cameraFrame),
-      ),
-    );
+      );
+    const route = this.sim.scenario.route ?? [];
+    if (route.length === 0) {
+      this.pubs.goal.publish(image());
+      return;
+    }
+    const images = [...route.map((p) => image(p)), image()];
+    this.pubs.route.publish({ header: this.header(this.options.cameraFrame), images });
   }
 
   /** Publishes the sensors due after the step that just ended (call after `Simulator.step`). */

@@ -11,7 +11,7 @@ import { GroundTruth } from './ground-truth.js';
 import { PERSON_COURTESY_GAP_M, Walker } from './people.js';
 import { loadRapier } from './rapier.js';
 import { SimRobot } from './robot.js';
-import type { Scenario } from './scenario.js';
+import type { PlanarPose, Scenario } from './scenario.js';
 import { Scene } from './scene.js';
 
 export interface SimulatorOptions {
@@ -94,12 +94,15 @@ export class Simulator {
     return this.camera.render(this.camPose, { withPeople: true });
   }
 
-  /** Renders what the camera would see with the robot at the goal pose, without people (a copy). */
-  renderGoalImage(): Uint8Array {
+  /**
+   * Renders what the camera would see with the robot at the goal pose (or at `pose`, arm in the goal
+   * posture), without people (a copy).
+   */
+  renderGoalImage(pose: PlanarPose = this.scenario.goal): Uint8Array {
     const r = this.robot;
     const saved = { x: r.xM, y: r.yM, yaw: r.yawRad, q: Float64Array.from(r.jointPos) };
     r.setJointPositions(this.scenario.goal.jointPos);
-    r.setBasePose(this.scenario.goal.xM, this.scenario.goal.yM, this.scenario.goal.yawRad);
+    r.setBasePose(pose.xM, pose.yM, pose.yawRad);
     r.linkInOdom(r.cameraLinkIdx, this.camPose.t, this.camPose.r);
     const image = Uint8Array.from(this.camera.render(this.camPose, { withPeople: false }));
     r.setJointPositions(saved.q);

@@ -20,7 +20,7 @@ from launch.substitutions import LaunchConfiguration  # noqa: E402
 from launch_ros.actions import Node  # noqa: E402
 
 packages.SHARE_DIRS["world_model_mpc"] = ROOT
-OUR_NODES = ["observation_encoder", "mpc_planner", "safety_monitor"]
+OUR_NODES = ["observation_encoder", "goal_sequencer", "mpc_planner", "safety_monitor"]
 
 
 def load(name):

@@ -8,8 +8,14 @@ const notFound = async (): Promise<Record<string, unknown>> => {
 };
 
 describe('node registry', () => {
-  it('names the four runnable nodes', () => {
-    expect(NODE_NAMES).toEqual(['observation_encoder', 'mpc_planner', 'safety_monitor', 'simulator']);
+  it('names the runnable nodes', () => {
+    expect(NODE_NAMES).toEqual([
+      'observation_encoder',
+      'mpc_planner',
+      'goal_sequencer',
+      'safety_monitor',
+      'simulator',
+    ]);
   });
 
   it('reports a node whose module is missing as not available yet', async () => {

@@ -91,6 +91,27 @@ describe('engine ground truth', () => {
     sim.dispose();
   });
 
+  it('keeps the true point speed bounded while the base turns through ±π (no quaternion-flip ghost speed)', async () => {
+    const sim = await Simulator.create(standingPersonScenario(2), URDF_XML);
+    const person = sim.people[0];
+    if (!person) throw new Error('fixture has a person');
+    // turn in place at 1 rad/s for 8 s: the yaw passes ±π more than once; no robot point is more than
+    // ~1 m from the turning axis, so no true speed can exceed ~1 m/s
+    const cmd = Float64Array.from([0, 1, 0, 0, 0]);
+    let fastest = 0;
+    for (let k = 0; k < 400; k++) {
+      sim.step(cmd);
+      fastest = Math.max(
+        fastest,
+        sim.truth.closestApproach(person).robotPointSpeedMps,
+        sim.truth.robotSpeedMps(),
+      );
+    }
+    expect(fastest).toBeGreaterThan(0.1);
+    expect(fastest).toBeLessThan(1.2);
+    sim.dispose();
+  });
+
   it('lets a person whose walk crosses a standing robot stop at the courtesy gap and step around it', async () => {
     const scenario = standingPersonScenario(3);
     scenario.people = [

@@ -47,7 +47,7 @@ export const simCommand: Command = {
   name: 'sim',
   summary: 'Run a closed-loop scenario in the built-in physics simulator (the embedded default).',
   usage:
-    'Usage: world-model-mpc sim --scenario coffee|knife|crossing|adversarial|explore [--seed N] [--duration S] [--planner mpc(default)|baseline|oracle|corrupted|explore] [--monitor NAME|none] [--record FILE.mcap|BAGDIR] [--record-compression zstd|none] [--report DIR] [--camera WxH] [--camera-hz HZ] [--param key=value]... [--json]',
+    'Usage: world-model-mpc sim --scenario coffee|knife|crossing|adversarial|explore|explore_corridor [--seed N] [--duration S] [--planner mpc(default)|baseline|oracle|corrupted|explore] [--monitor NAME|none] [--record FILE.mcap|BAGDIR] [--record-compression zstd|none] [--report DIR] [--camera WxH] [--camera-hz HZ] [--param key=value]... [--no-route] [--json]',
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -64,6 +64,7 @@ export const simCommand: Command = {
         'camera-hz': { type: 'string' },
         param: { type: 'string', multiple: true },
         json: { type: 'boolean' },
+        'no-route': { type: 'boolean' },
       },
       strict: true,
     });
@@ -101,6 +102,7 @@ export const simCommand: Command = {
       camera,
       cameraHz,
       params: parseParams(values.param),
+      route: values['no-route'] !== true,
       onSample: progressPrinter(),
     });
     if (process.stderr.isTTY) process.stderr.write('\n');

@@ -18,6 +18,7 @@ import { buildMonitorConstraints } from '../safety-monitor/constraint-source.js'
 import { withScenarioZones } from '../safety-monitor/sim-plugin.js';
 import { startOracleEncoder } from './oracle-encoder.js';
 import { TrackedWorldModel } from './tracked-model.js';
+import { DEFAULT_SUBGOAL_TOLERANCE, startGoalSequencer } from '../goal-sequencer.js';
 
 /** `--param mpc_planner.samples=256` → { samples: 256 }; numbers and booleans parsed, the rest strings. */
 export function plannerParamOverrides(
@@ -108,12 +109,24 @@ export async function createLearnedPlanner(ctx: PipelineContext): Promise<Pipeli
     armJointNames: names,
   });
   const planner = startPlannerNode(ctx, model, constraints, 2);
+  // a scenario with a route publishes subgoal images; the sequencer feeds them to the encoder in turn
+  const seqNode = ctx.scenario.route?.length
+    ? ctx.transport.createNode('goal_sequencer', { useSimTime: true })
+    : undefined;
+  const sequencer = seqNode
+    ? startGoalSequencer(seqNode, {
+        subgoalTolerance: Number(ctx.params['goal_sequencer.subgoal_tolerance'] ?? DEFAULT_SUBGOAL_TOLERANCE),
+      })
+    : undefined;
   // lockstep needs the encoder's in-flight encode too, when the encoder exposes it
   const withIdle = encoder as { idle?: () => Promise<void> };
   return {
     status: () => {
       const c = encoder.counters();
-      return `mpc enc ${c.latentsPublished} z ${c.goalLatentsPublished} goal ${c.encodeErrors} err; ${statusOf(planner.handle)}`;
+      const route = sequencer
+        ? ` subgoal ${sequencer.activeIndex() + 1}/${(ctx.scenario.route?.length ?? 0) + 1}`
+        : '';
+      return `mpc enc ${c.latentsPublished} z ${c.goalLatentsPublished} goal ${c.encodeErrors} err${route}; ${statusOf(planner.handle)}`;
     },
     settle: async () => {
       if (withIdle.idle) await withIdle.idle();
@@ -123,6 +136,8 @@ export async function createLearnedPlanner(ctx: PipelineContext): Promise<Pipeli
     },
     dispose: async () => {
       encoder.stop();
+      sequencer?.stop();
+      seqNode?.destroy();
       planner.handle.stop();
       encNode.destroy();
       planner.node.destroy();

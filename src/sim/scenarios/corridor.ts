@@ -53,6 +53,8 @@ registerScenario({
       exploration: false,
       start: { xM: -5, yM: 0, yawRad: 0, jointPos: ARM_STOWED },
       goal: { xM: 5, yM: 0, yawRad: 0, toleranceM: 0.2, yawToleranceRad: 0.4, jointPos: ARM_STOWED },
+      // 10 m is beyond what one goal image ranks: subgoal images every 2.5 m down the corridor
+      route: [-2.5, 0, 2.5].map((xM) => ({ xM, yM: 0, yawRad: 0 })),
       people,
     };
   },

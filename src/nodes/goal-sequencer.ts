@@ -1,0 +1,129 @@
+/**
+ * goal_sequencer node: turns a GoalRoute (visual subgoals, last = goal) into one goal image at a
+ * time on the goal image topic. The observation encoder encodes each into the goal latent (stamped
+ * with the image's stamp as observation_stamp); when the robot's latent comes within `subgoal_tolerance` of the active
+ * subgoal's latent (RouteProgress), the next image goes out. A plain goal image published by someone
+ * else still works without this node.
+ */
+import { RouteProgress } from '../core/worldmodel/route-progress.js';
+import type { GoalRoute, Image, LatentState } from '../msgs/index.js';
+import { MsgType } from '../msgs/types.js';
+import { Topic } from '../msgs/topics.js';
+import type { Subscription } from 'rxjs';
+import type { NodeHandle, Publisher } from '../transport/port.js';
+import { QOS_DEFAULT, QOS_LATCHED } from '../transport/port.js';
+import type { NodeLaunchContext, RunningNode } from './registry.js';
+
+export interface GoalSequencerTopics {
+  route: string;
+  goalImage: string;
+  goalLatent: string;
+  latent: string;
+}
+
+export interface GoalSequencerOptions {
+  /** mean |z − z_subgoal| per latent dimension under which a subgoal counts as reached */
+  subgoalTolerance: number;
+  topics?: Partial<GoalSequencerTopics>;
+}
+
+export interface GoalSequencerCounters {
+  routes: number;
+  badRoutes: number;
+  subgoalsReached: number;
+  imagesPublished: number;
+}
+
+export interface GoalSequencerHandle extends RunningNode {
+  counters(): Readonly<GoalSequencerCounters>;
+  /** index of the image being aimed at (−1: no route yet) */
+  activeIndex(): number;
+}
+
+/** default `subgoal_tolerance` (mean |Δz| per latent dimension) */
+export const DEFAULT_SUBGOAL_TOLERANCE = 0.25;
+
+const DEFAULT_TOPICS: GoalSequencerTopics = {
+  route: Topic.goalRoute,
+  goalImage: Topic.goalImage,
+  goalLatent: Topic.goalLatent,
+  latent: Topic.latent,
+};
+
+function sameStamp(a: Image['header']['stamp'], b: Image['header']['stamp']): boolean {
+  return a.sec === b.sec && a.nanosec === b.nanosec;
+}
+
+export function startGoalSequencer(node: NodeHandle, opts: GoalSequencerOptions): GoalSequencerHandle {
+  const topics = { ...DEFAULT_TOPICS, ...opts.topics };
+  const progress = new RouteProgress(opts.subgoalTolerance);
+  const counters: GoalSequencerCounters = { routes: 0, badRoutes: 0, subgoalsReached: 0, imagesPublished: 0 };
+  const goalPub: Publisher<Image> = node.createPublisher<Image>(MsgType.Image, topics.goalImage, QOS_LATCHED);
+  let images: Image[] = [];
+  /** latent of the active subgoal, once the encoder has sent the one stamped like its image */
+  let activeGoal: Float32Array | undefined;
+
+  const publishActive = (): void => {
+    const img = images[progress.activeIndex];
+    if (!img) return;
+    activeGoal = undefined;
+    goalPub.publish(img);
+    counters.imagesPublished++;
+  };
+
+  const onRoute = (msg: GoalRoute): void => {
+    if (!Array.isArray(msg.images) || msg.images.length === 0) {
+      counters.badRoutes++;
+      node.logger.warn(`bad route on ${topics.route}: field 'images': expected ≥ 1 image, got none`);
+      return;
+    }
+    // every image gets its own stamp (route stamp + index ns) so the goal latent tells which it encodes
+    const base = msg.header.stamp;
+    images = msg.images.map((im, i) => ({
+      ...im,
+      header: { ...im.header, stamp: { sec: base.sec, nanosec: base.nanosec + i } },
+    }));
+    counters.routes++;
+    progress.start(images.length);
+    node.logger.info(`route of ${images.length} goal images received; aiming at 1/${images.length}`);
+    publishActive();
+  };
+
+  const onGoalLatent = (msg: LatentState): void => {
+    const img = images[progress.activeIndex];
+    if (!img || !sameStamp(msg.observation_stamp, img.header.stamp)) return;
+    activeGoal = Float32Array.from(msg.latent);
+  };
+
+  const onLatent = (msg: LatentState): void => {
+    if (!activeGoal || msg.latent.length !== activeGoal.length) return;
+    if (!progress.update(msg.latent, activeGoal)) return;
+    counters.subgoalsReached++;
+    node.logger.info(`subgoal reached; aiming at ${progress.activeIndex + 1}/${progress.imageCount}`);
+    publishActive();
+  };
+
+  const subs: Subscription[] = [
+    node.subscribe<GoalRoute>(MsgType.GoalRoute, topics.route, QOS_LATCHED).subscribe(onRoute),
+    node.subscribe<LatentState>(MsgType.LatentState, topics.goalLatent, QOS_LATCHED).subscribe(onGoalLatent),
+    node.subscribe<LatentState>(MsgType.LatentState, topics.latent, QOS_DEFAULT).subscribe(onLatent),
+  ];
+  return {
+    counters: () => counters,
+    activeIndex: () => progress.activeIndex,
+    stop: () => subs.forEach((s) => s.unsubscribe()),
+  };
+}
+
+/** ROS entry point: parameters → startGoalSequencer. */
+export function launchGoalSequencer(node: NodeHandle, _ctx: NodeLaunchContext): RunningNode {
+  const subgoalTolerance = node.declareParameter({
+    name: 'subgoal_tolerance',
+    type: 'double',
+    default: DEFAULT_SUBGOAL_TOLERANCE,
+    min: 1e-6,
+    max: 100,
+    description: 'mean |z − z_subgoal| per latent dimension under which a subgoal counts as reached',
+  });
+  return startGoalSequencer(node, { subgoalTolerance });
+}
