@@ -41,7 +41,7 @@ export interface GoalSequencerHandle extends RunningNode {
 }
 
 /** default `subgoal_tolerance` (mean |Δz| per latent dimension) */
-export const DEFAULT_SUBGOAL_TOLERANCE = 0.25;
+export const DEFAULT_SUBGOAL_TOLERANCE = 0.2;
 
 const DEFAULT_TOPICS: GoalSequencerTopics = {
   route: Topic.goalRoute,

@@ -17,7 +17,8 @@ function rig(overrides: Record<string, number | string> = {}) {
   const model = new AnalyticWorldModel({ armJointCount: 0, stepSec: 0.1 });
   const node = bus.createNode('mpc_planner', {
     useSimTime: true,
-    parameterOverrides: { samples: 64, ...overrides },
+    // a small, white-noise, short-horizon planner: these tests are about the node, not the tuning
+    parameterOverrides: { samples: 64, horizon: 12, latent_norm: 'l2', noise_correlation: 0, ...overrides },
   });
   const handle = startMpcPlanner(node, { constraints, worldModel: model, nowMs: () => 0 });
   const src = bus.createNode('sources');
