@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { UsageError, wantsHelp } from './command.js';
 import { benchCommand } from './commands/bench.js';
 import { checkConfigCommand } from './commands/check-config.js';
+import { energyMapCommand } from './commands/energy-map.js';
 import { nodeCommand } from './commands/node.js';
 import { replayCommand } from './commands/replay.js';
 import { simCommand } from './commands/sim.js';
@@ -9,6 +10,7 @@ import { simCommand } from './commands/sim.js';
 export const commands: readonly Command[] = [
   simCommand,
   replayCommand,
+  energyMapCommand,
   benchCommand,
   checkConfigCommand,
   nodeCommand,

@@ -35,7 +35,7 @@ describe('world-model-mpc command line', () => {
     const err = captureStderr();
     expect(await main(['fly'])).toBe(2);
     expect(err.at(-1)).toMatch(
-      /unknown command 'fly' \(expected one of: sim, replay, bench, check-config, node\)/,
+      /unknown command 'fly' \(expected one of: sim, replay, energy-map, bench, check-config, node\)/,
     );
     expect(await main(['bench', '--only', 'warp-drive'])).toBe(2);
     expect(err.at(-1)).toMatch(/--only: unknown benchmark warp-drive \(known: .*transport/);
