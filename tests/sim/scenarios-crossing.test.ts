@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/math/rng.js';
-import { CORRIDOR, corridorLayout } from '../../src/sim/layout.js';
+import { CORRIDOR, ColliderKind, corridorLayout } from '../../src/sim/layout.js';
+import { insidePolygon } from '../../src/sim/scenario.js';
 import { getScenario } from '../../src/sim/scenarios/index.js';
 
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
@@ -54,6 +55,23 @@ describe('crossing scenario', () => {
       for (const y of [-1.25, 1.25]) {
         expect(walls.some((b) => Math.abs(x - b.x) <= b.hx && Math.abs(y - b.y) <= b.hy)).toBe(true);
       }
+    }
+  });
+});
+
+describe('crossing keep-out zones', () => {
+  const s = getScenario('crossing').build(createRng(1));
+  const inZone = (x: number, y: number): boolean =>
+    s.keepOutZones.some((z) => insidePolygon(x, y, z.polygon));
+
+  it('cover every wall panel and the side passages, and leave the corridor floor free', () => {
+    for (const b of s.layout.boxes) {
+      if (b.kind !== ColliderKind.wall) continue;
+      expect(inZone(b.x, b.y), b.name).toBe(true);
+    }
+    expect(inZone(CORRIDOR.doorwayXM[0] as number, 3)).toBe(true); // a side passage
+    for (let x = -5.5; x <= 5.5; x += 0.5) {
+      for (const y of [-1.1, 0, 1.1]) expect(inZone(x, y), `(${x}, ${y})`).toBe(false);
     }
   });
 });

@@ -5,7 +5,8 @@
  */
 import { CORRIDOR, corridorLayout } from '../layout.js';
 import type { Leg, PersonScript } from '../people.js';
-import { registerScenario, uniform } from '../scenario.js';
+import type { KeepOutZone } from '../scenario.js';
+import { boxZone, registerScenario, uniform } from '../scenario.js';
 import { ARM_STOWED, PERSON_RADIUS_M } from './kitchen.js';
 
 /** how far into a passage people wait before and after crossing [m, |y|] */
@@ -13,6 +14,26 @@ const WAIT_DEPTH_MIN_M = 3.0;
 const WAIT_DEPTH_MAX_M = 4.0;
 /** sideways jitter of a crossing inside the doorway [m] (doorway half-width − person radius − 0.1) */
 const DOORWAY_JITTER_M = CORRIDOR.doorwayHalfWidthM - PERSON_RADIUS_M - 0.1;
+
+/**
+ * Everything outside the corridor's 12 m × 2.4 m floor as keep-out zones: its walls, doorway jambs and
+ * the side passages (where people wait; the robot has no business there). Walls are not constraints
+ * otherwise, and a planner would learn them only by touching them. The zones extend 0.5 m past the
+ * walls so a body part cannot cut a corner between two of them.
+ */
+export function corridorZones(): KeepOutZone[] {
+  const c = CORRIDOR;
+  const w = c.halfWidthM;
+  const far = c.passageEndM + 0.5;
+  const x0 = c.xMinM - 0.5;
+  const x1 = c.xMaxM + 0.5;
+  return [
+    boxZone('corridor_north', x0, w, x1, far),
+    boxZone('corridor_south', x0, -far, x1, -w),
+    boxZone('corridor_west_end', x0, -w, c.xMinM, w),
+    boxZone('corridor_east_end', c.xMaxM, -w, x1, w),
+  ];
+}
 
 registerScenario({
   name: 'crossing',
@@ -47,7 +68,7 @@ registerScenario({
       description: this.description,
       layout: corridorLayout(),
       tool: undefined,
-      keepOutZones: [],
+      keepOutZones: corridorZones(),
       defaultDurationS: 60,
       defaultPlanner: undefined,
       exploration: false,
