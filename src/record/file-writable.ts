@@ -1,5 +1,6 @@
 /** An @mcap/core IWritable over a file descriptor with synchronous writes (simple and deterministic). */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { IWritable } from '@mcap/core';
 
 export class FileWritable implements IWritable {
@@ -8,6 +9,8 @@ export class FileWritable implements IWritable {
 
   constructor(readonly path: string) {
     try {
+      // `--record out/run.mcap` on a fresh checkout: the folder does not exist yet
+      mkdirSync(dirname(path), { recursive: true });
       this.fd = openSync(path, 'w');
     } catch (err) {
       throw new Error(`recording: cannot create '${path}': ${(err as Error).message}`, { cause: err });

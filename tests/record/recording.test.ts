@@ -99,6 +99,12 @@ describe('MCAP recording of a simulated run', () => {
     cmd.forEach((t, k) => expect(t).toBeCloseTo(0.1 * (k + 1), 9));
   });
 
+  it('creates the folders of a recording path that does not exist yet (`npm start` on a fresh checkout)', async () => {
+    const file = join(dir, 'not', 'yet', 'run.mcap');
+    await runScenario({ scenario: 'explore', seed: 3, durationS: 0.3, record: file });
+    expect(statSync(file).size).toBeGreaterThan(0);
+  });
+
   it('differs when the seed differs', async () => {
     const c = join(dir, 'c.mcap');
     await runScenario({ scenario: 'explore', seed: 4, durationS: 1.5, record: c, recordCompression: 'zstd' });
