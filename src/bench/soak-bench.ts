@@ -86,6 +86,8 @@ registerBenchmark({
         scenario: SCENARIO,
         seed: 1,
         durationS,
+        // SOAK_PLANNER=mpc soaks the embedded default pipeline (encoder → MPC → monitor) instead
+        ...(process.env.SOAK_PLANNER ? { planner: process.env.SOAK_PLANNER } : {}),
         record: file,
         recordCompression: 'zstd',
         onSample,
