@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LatentSpec, Observation, WorldModel } from '../../src/core/worldmodel/world-model.js';
-import type { ManifestImage } from '../../src/core/worldmodel/manifest.js';
+import { imageSpec } from '../worldmodel/image-spec.js';
 import { energyMap, steps } from '../../src/sim/energy-map.js';
 import { Simulator } from '../../src/sim/simulator.js';
 import { URDF_XML, standingPersonScenario } from './fixtures.js';
 
-const IMAGE: ManifestImage = {
-  height: 4,
-  width: 4,
-  channels: 3,
-  channelOrder: 'RGB',
-  layout: 'HWC',
-  scale: 1 / 255,
-  mean: [0, 0, 0],
-  std: [1, 1, 1],
-};
+const IMAGE = imageSpec(4, 4);
 
 /** z = the 4×4 image itself (48 values): latent distance is plain image distance */
 class PixelModel implements WorldModel {

@@ -8,23 +8,14 @@ import type {
   RolloutRequest,
   WorldModel,
 } from '../../src/core/worldmodel/world-model.js';
-import type { ManifestImage } from '../../src/core/worldmodel/manifest.js';
+import { imageSpec } from './image-spec.js';
 import type { LatentState } from '../../src/msgs/own.js';
 import type { Image, JointState } from '../../src/msgs/std.js';
 import { MsgType } from '../../src/msgs/types.js';
 
 const JOINTS = ['arm_shoulder_yaw', 'arm_shoulder_pitch', 'arm_elbow_pitch'];
 /** 1x1 model input, identity normalization (p / 255) */
-const IMAGE: ManifestImage = {
-  height: 1,
-  width: 1,
-  channels: 3,
-  channelOrder: 'RGB',
-  layout: 'HWC',
-  scale: 1 / 255,
-  mean: [0, 0, 0],
-  std: [1, 1, 1],
-};
+const IMAGE = imageSpec(1, 1);
 
 /** z = [red of the (only) pixel, first joint position] */
 class FakeModel implements WorldModel {

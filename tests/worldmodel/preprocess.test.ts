@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ImagePreprocessor, boxRanges, copyJointPositions } from '../../src/core/worldmodel/preprocess.js';
-import type { ManifestImage } from '../../src/core/worldmodel/manifest.js';
 import { WorldModelInputError } from '../../src/core/worldmodel/errors.js';
+import { imageSpec } from './image-spec.js';
 
 /** pixel p -> (p/255 - 0.5)/0.5 */
-const spec = (height: number, width: number): ManifestImage => ({
-  height,
-  width,
-  channels: 3,
-  channelOrder: 'RGB',
-  layout: 'HWC',
-  scale: 1 / 255,
-  mean: [0.5, 0.5, 0.5],
-  std: [0.5, 0.5, 0.5],
-});
+const spec = (height: number, width: number) => imageSpec(height, width, 0.5, 0.5);
 const norm = (p: number) => (p / 255 - 0.5) / 0.5;
 
 describe('image preprocessing', () => {
