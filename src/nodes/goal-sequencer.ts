@@ -12,6 +12,7 @@ import { Topic } from '../msgs/topics.js';
 import type { Subscription } from 'rxjs';
 import type { NodeHandle, Publisher } from '../transport/port.js';
 import { QOS_DEFAULT, QOS_LATCHED } from '../transport/port.js';
+import { nsToTime, timeToNs } from './convert/time.js';
 import type { NodeLaunchContext, RunningNode } from './registry.js';
 
 export interface GoalSequencerTopics {
@@ -78,10 +79,10 @@ export function startGoalSequencer(node: NodeHandle, opts: GoalSequencerOptions)
       return;
     }
     // every image gets its own stamp (route stamp + index ns) so the goal latent tells which it encodes
-    const base = msg.header.stamp;
+    const baseNs = timeToNs(msg.header.stamp);
     images = msg.images.map((im, i) => ({
       ...im,
-      header: { ...im.header, stamp: { sec: base.sec, nanosec: base.nanosec + i } },
+      header: { ...im.header, stamp: nsToTime(baseNs + BigInt(i)) },
     }));
     counters.routes++;
     progress.start(images.length);
