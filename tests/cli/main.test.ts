@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { findPackageRoot } from '../../src/nodes/registry.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -42,6 +44,15 @@ describe('world-model-mpc command line', () => {
     expect(await main(['sim', '--seed', 'x'])).toBe(2);
     expect(err.at(-1)).toMatch(/--seed: expected a number, got 'x'/);
   });
+
+  it('takes a model directory given as an absolute path as it is', async () => {
+    const out = captureStdout();
+    const model = join(findPackageRoot(), 'models', 'jepa-sim');
+    expect(await main(['energy-map', '--model', model, '--step', '3', '--json'])).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({
+      model: expect.stringMatching(/^jepa-sim@/) as unknown,
+    });
+  }, 60_000);
 
   it('bench --json prints one JSON object per benchmark with its name and figures', async () => {
     const out = captureStdout();

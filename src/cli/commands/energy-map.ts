@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { UsageError, wantsHelp } from '../command.js';
@@ -54,7 +54,7 @@ export const energyMapCommand: Command = {
     const sim = await Simulator.create(scenario, readFileSync(join(root, 'urdf', 'robot.urdf'), 'utf8'));
     const { OnnxWorldModel } = await import('../../runtime/onnx-world-model.js');
     const model = await OnnxWorldModel.load({
-      modelDir: join(root, values.model),
+      modelDir: resolve(root, values.model),
       armJointNames: sim.robot.armJointNames,
       providers: ['cpu'],
     });

@@ -6,7 +6,7 @@
  * zones, and read planner parameters from `--param mpc_planner.<name>=<value>`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AnalyticWorldModel } from '../../core/worldmodel/analytic-world-model.js';
 import type { WorldModel } from '../../core/worldmodel/world-model.js';
 import type { PipelineContext, PipelineStage } from '../../sim/controllers.js';
@@ -108,7 +108,8 @@ export async function createLearnedPlanner(ctx: PipelineContext): Promise<Pipeli
   const { startObservationEncoder } = await import('../observation-encoder.js');
   const names = ctx.model.armJointNames;
   const constraints = buildPlannerConstraints(ctx);
-  const modelDir = join(ctx.packageRoot, ctx.params['mpc_planner.model_dir'] ?? 'models/jepa-sim');
+  // resolve, not join: an absolute model_dir stays as given
+  const modelDir = resolve(ctx.packageRoot, ctx.params['mpc_planner.model_dir'] ?? 'models/jepa-sim');
   const providers = (ctx.params['mpc_planner.execution_providers'] ?? 'cpu').split(',');
   const onnx = await OnnxWorldModel.load({
     modelDir,
