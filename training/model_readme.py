@@ -23,9 +23,11 @@ def render(model_dir: Path, data_text: str) -> str:
         if k not in ("files", "data", "out", "reg_weight", "threads") and v is not None
     )
     pred = met["prediction"]
+    k_max = sum(1 for k in pred if k.startswith("ratio_k"))
+    shown = [i for i in range(1, k_max + 1) if i <= 4 or i % 4 == 0 or i == k_max]
     rows = "\n".join(
         f"| {i} | {pred[f'mse_k{i}']:.4f} | {pred[f'mse_same_k{i}']:.4f} | {pred[f'ratio_k{i}']:.3f} |"
-        for i in range(1, 1 + sum(1 for k in pred if k.startswith("ratio_k")))
+        for i in shown
     )
     col, probe, goal = met["collapse"], met["probe_r2"], met["goal_distance"]
     return f"""# {model_dir.name}: JEPA world model trained on simulator recordings

@@ -20,6 +20,7 @@ from .dataset import (ARM_JOINTS, Frames, data_hash, list_mcap_files, load_frame
 from .evaluate import evaluate
 from .export import write_matmul_peak, write_model_dir
 from .losses import odometry_ranking_loss, rollout_loss, sigreg, vicreg
+from .predictor_finetune import finetune_predictor
 from .model import ModelConfig, WorldModel
 
 DEFAULT_ACTION_BOUNDS = (1.0, 2.0, 1.5, 1.5, 1.5)  # [m/s, rad/s, rad/s x3]
@@ -52,6 +53,13 @@ def parse_args(argv=None):
     p.add_argument("--metric-yaw", type=float, default=0.5,
                    help="metres per radian of heading difference in that loss's pose distance (a diff-drive"
                         " base turns in place cheaply, so a small value ranks by position first)")
+    p.add_argument("--finetune-steps", type=int, default=0,
+                   help="second stage: predictor-only steps on frozen latents (0: off); see predictor_finetune.py")
+    p.add_argument("--finetune-k", type=int, default=20, help="rollout steps in the second stage (the planner's horizon)")
+    p.add_argument("--finetune-batch", type=int, default=128)
+    p.add_argument("--finetune-lr", type=float, default=1e-3)
+    p.add_argument("--init", default=None, help="start from this checkpoint (--steps 0: second stage only)")
+    p.add_argument("--checkpoint", default=None, help="also save the trained PyTorch weights here (not shipped)")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--max-minutes", type=float, default=0.0, help="stop early after this wall time (0: off)")
     p.add_argument("--cache", default=None, help="npz cache of decoded frames (skips MCAP decoding)")
@@ -150,8 +158,10 @@ def train(args) -> dict:
                       actions=frames.actions.shape[1], latent_dim=args.latent_dim,
                       channels=tuple(int(c) for c in args.channels.split(",")), predictor_hidden=args.predictor_hidden)
     model = WorldModel(cfg, action_bounds(frames))
+    if args.init:
+        model.load_state_dict(torch.load(args.init, weights_only=True))
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.05)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=max(args.steps, 1), pct_start=0.05)
     rng = np.random.default_rng(args.seed)
     gen = torch.Generator().manual_seed(args.seed)
     t0 = time.monotonic()
@@ -170,7 +180,15 @@ def train(args) -> dict:
         if args.max_minutes > 0 and time.monotonic() - t0 > 60 * args.max_minutes:
             print(f"stopping at step {steps_done}: --max-minutes {args.max_minutes} reached", flush=True)
             break
-    metrics = evaluate(model, frames, k=args.k, seed=args.seed)
+    eval_k = args.k
+    finetune = None
+    if args.finetune_steps > 0:
+        finetune = finetune_predictor(model, frames, steps=args.finetune_steps, k=args.finetune_k,
+                                      batch=args.finetune_batch, lr=args.finetune_lr, seed=args.seed)
+        eval_k = max(eval_k, args.finetune_k)
+    metrics = evaluate(model, frames, k=eval_k, seed=args.seed)
+    if finetune:
+        metrics["finetune"] = finetune
     metrics["train_steps"] = steps_done
     metrics["train_minutes"] = round((time.monotonic() - t0) / 60, 2)
     print(json.dumps(metrics, indent=2))
@@ -178,6 +196,8 @@ def train(args) -> dict:
     meta = {"joint_names": ARM_JOINTS, "period_sec": args.period, "data_hash": data_hash(files),
             "training": {k: v for k, v in vars(args).items() if k not in ("cache",)} | {"files": [f.name for f in files]}}
     write_model_dir(model, out, meta=meta, metrics=metrics)
+    if args.checkpoint:
+        torch.save(model.state_dict(), args.checkpoint)
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     write_matmul_peak(out.parent / "bench" / "matmul.onnx")
     return metrics
