@@ -3,14 +3,16 @@
  *  - projection output satisfies every per-step constraint, judged by the independent trajectory checker;
  *  - a projected sequence is feasible over the whole horizon (people as growing discs) when zones are off;
  *  - adding a person or a zone never turns an infeasible trajectory feasible (evaluate and evaluateBatch);
- *  - a trajectory that touches a zone is always reported, at the step where it touches.
+ *  - a trajectory that touches a zone is always reported, at the step where it touches;
+ *  - inside the protective separation distance an accepted step never brings the robot nearer the
+ *    person (one-sphere base, distances computed here from the pose, not by the library).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BodyModel, createConstraintSet } from '../../src/core/constraints/index.js';
+import { BodyModel, createConstraintSet, separationMarginM } from '../../src/core/constraints/index.js';
 import type { ConstraintSet } from '../../src/core/constraints/index.js';
 import type { Person, WorldSnapshot } from '../../src/core/types.js';
-import { config, packageRobot, world } from './fixtures.js';
+import { config, packageRobot, person, sphereBot, world } from './fixtures.js';
 
 const A = 5;
 const noZones = { keepOutZones: { enabled: false }, toolWorkspace: { enabled: false } };
@@ -149,6 +151,46 @@ describe('monotonicity', () => {
         if (!before[0]) expect(after[0]).toBe(false);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('inside the protective separation distance', () => {
+  const cfg = config({ separation: { stoppingTimeSec: 0.3 }, base: { decelMps2: 3, angDecelRadps2: 5 } });
+  const sphere = createConstraintSet(sphereBot, cfg);
+  const dt = cfg.controlPeriodSec;
+
+  it('accepts a moving step only if it keeps out of S_p or takes the robot farther away', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.55, max: 2.5, noNaN: true }), // centre distance to the person
+        fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }), // bearing of the person
+        fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }), // robot heading
+        fc.double({ min: -0.3, max: 0.3, noNaN: true }), // current speed
+        fc.double({ min: -0.5, max: 0.5, noNaN: true }), // current turn rate
+        fc.double({ min: -0.1, max: 0.1, noNaN: true }), // speed change
+        fc.double({ min: -0.5, max: 0.5, noNaN: true }), // turn-rate change
+        (dist, bearing, yaw, v0, w0, dv, dw) => {
+          const px = dist * Math.cos(bearing);
+          const py = dist * Math.sin(bearing);
+          const w = world({ yaw, v: v0, w: w0, people: [person(1, px, py, 0.3)] }, 0);
+          const v = v0 + dv;
+          const om = w0 + dw;
+          if (!sphere.evaluate(w, new Float32Array([v, om]), 1).feasible) return;
+          // the base centre after one step along the diff-drive arc
+          const th = yaw + om * dt;
+          const x1 = Math.abs(om) < 1e-9 ? v * dt * Math.cos(yaw) : (v / om) * (Math.sin(th) - Math.sin(yaw));
+          const y1 =
+            Math.abs(om) < 1e-9 ? v * dt * Math.sin(yaw) : -(v / om) * (Math.cos(th) - Math.cos(yaw));
+          const d1 = Math.hypot(px - x1, py - y1);
+          const moved = Math.hypot(x1, y1);
+          if (moved < 1e-4 || d1 >= dist) return;
+          // it came nearer: then it must still be outside S_p at the step's end
+          const gap1 = d1 - 0.3 - 0.2;
+          expect(separationMarginM(cfg.separation, gap1, dt, moved / dt)).toBeGreaterThanOrEqual(-1e-6);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

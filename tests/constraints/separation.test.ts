@@ -61,7 +61,7 @@ describe('separation in the constraint set (one-sphere base, r = 0.2 m)', () => 
     expect(e.violations[0]?.detail).toMatch(/person 7/);
   });
 
-  it('lets a robot at rest be approached (SSM asks the robot to stop, not to flee)', () => {
+  it('lets a robot at rest be approached (SSM asks a robot to stop; it may not be made to flee)', () => {
     const e = set.evaluate(world({ people: [person(1, 0.8, 0)] }, 0), forward(0, 3), 3);
     expect(e.feasible).toBe(true);
     expect(e.minSeparationMarginM).toBeLessThan(0);
@@ -72,6 +72,45 @@ describe('separation in the constraint set (one-sphere base, r = 0.2 m)', () => 
     const out = new Float64Array(2);
     set.projectAction(world({ v: 0.5, people: [person(1, 1.8, 0)] }, 0), [0.5, 0], [0.8, 0], out);
     expect(out[0]).toBeCloseTo((0.98 * 0.18) / 0.35, 9);
+  });
+
+  it('lets a part inside S_p back straight off, and nothing else', () => {
+    // person 1.0 m ahead (gap 0.5 m, far inside S_p); 0.08 m/s is what 0.8 m/s² reaches from rest
+    const w = world({ people: [person(3, 1.0, 0)] }, 0);
+    expect(set.evaluate(w, forward(-0.08), 1).violations).toEqual([]);
+    const ahead = set.evaluate(w, forward(0.08), 1);
+    expect(ahead.violations.map((v) => v.constraintId)).toEqual(['separation']);
+  });
+
+  it('refuses backing off past a person beside the base (moving nearly tangent to them)', () => {
+    const w = world({ people: [person(4, 0.1, 0.8)] }, 0);
+    expect(set.evaluate(w, forward(-0.08), 1).feasible).toBe(false);
+    expect(set.evaluate(w, forward(0.08), 1).feasible).toBe(false);
+  });
+
+  it('projects to a straight retreat inside S_p: reverse kept, forward and turning removed', () => {
+    const free = new Float64Array(2);
+    set.projectAction(world({}, 0), [0, 0], [-0.5, 0], free);
+    const w = world({ people: [person(1, 1.0, 0)] }, 0);
+    const out = new Float64Array(2);
+    set.projectAction(w, [0, 0], [-0.5, 0.8], out);
+    expect(out[0]).toBeLessThan(0);
+    expect(out[0]).toBe(free[0]); // only the acceleration limit holds it back
+    expect(out[1]).toBe(0);
+    set.projectAction(w, [0, 0], [0.5, 0.8], out);
+    expect([...out]).toEqual([0, 0]);
+    // the person behind: forward is the way out
+    set.projectAction(world({ people: [person(1, -1.0, 0)] }, 0), [0, 0], [0.5, 0], out);
+    expect(out[0]).toBe(-(free[0] as number));
+  });
+
+  it('keeps a retreat from one person within the cap of another one farther off', () => {
+    // too close to the person ahead; the one behind at gap 1.7 − 0.5 = 1.2 m caps the reverse speed
+    const w = world({ v: -0.2, people: [person(1, 1.0, 0), person(2, -1.7, 0)] }, 0);
+    const out = new Float64Array(2);
+    set.projectAction(w, [-0.2, 0], [-0.8, 0], out);
+    const room = 1.2 - 1.6 * 0.1 - protectiveSeparationM(sep, 1.6, 0);
+    expect(-(out[0] as number)).toBeCloseTo((0.98 * room) / (0.1 + 0.1 + 0.15), 9);
   });
 
   it('brakes as hard as the deceleration limit allows when the person is already too close', () => {

@@ -13,7 +13,7 @@ import { toolSpeedLimitMps } from './tool-rules.js';
 import { capsuleZoneDistanceM } from './zones.js';
 import type { CompiledZone } from './zones.js';
 
-/** A body part slower than this is at rest: ISO/TS 15066 SSM asks a robot to stop, not to flee. */
+/** A body part slower than this is at rest (allowed inside S_p, as is backing straight off: `recedes`). */
 export const STATIONARY_MPS = 1e-3;
 const TOL = 1e-6;
 
@@ -132,7 +132,7 @@ function checkPersonExactly(ctx: StepContext, step: number, p: number): boolean 
     const vr = Math.sqrt(partMove2[i] as number) / cfg.controlPeriodSec;
     const margin = separationMarginM(sep, gap, t, vr);
     if (margin < ctx.minMarginM) ctx.minMarginM = margin;
-    if (margin < -TOL && vr > STATIONARY_MPS) {
+    if (margin < -TOL && vr > STATIONARY_MPS && !recedes(ctx, i, p, d)) {
       sepResult.ok = false;
       if (!ctx.sink) return false;
       const detail = `person ${ctx.ids[p]}: gap ${gap.toFixed(3)} m at t=${t.toFixed(2)} s while moving at ${vr.toFixed(3)} m/s; needs ${(gap - margin).toFixed(3)} m (v_h·t + S_p)`;
@@ -146,6 +146,41 @@ function checkPersonExactly(ctx: StepContext, step: number, p: number): boolean 
     }
   }
   return true;
+}
+
+/**
+ * Inside S_p a part may only back straight off: ISO/TS 15066 counts the robot's speed *toward* the
+ * person, and moving away leaves more room than standing still. Accepted: a translation of the part
+ * this step (both capsule ends moved alike: no turning, no arm motion) that increases its distance to
+ * the person's centre by at least RECEDE_MIN_RATE of the distance moved, i.e. within about 60° of
+ * straight away. The margin keeps the rule true for the real link shapes inside the capsule cover and
+ * for a person anywhere in their uncertainty disc, not just for the capsule and the measured centre.
+ * `dNowM`: the distance at the step's end.
+ */
+export const RECEDE_MIN_RATE = 0.5;
+
+function recedes(ctx: StepContext, i: number, p: number, dNowM: number): boolean {
+  const a = ctx.prevEnds;
+  const b = ctx.curEnds;
+  const o = 6 * i;
+  let skew2 = 0;
+  let move2 = 0;
+  for (let k = 0; k < 3; k++) {
+    const da = (b[o + k] as number) - (a[o + k] as number);
+    const db = (b[o + 3 + k] as number) - (a[o + 3 + k] as number);
+    skew2 += (da - db) * (da - db);
+    move2 += da * da;
+  }
+  if (skew2 > 1e-12) return false;
+  const dBeforeM = pointSegmentDistance2D(
+    a[o] as number,
+    a[o + 1] as number,
+    a[o + 3] as number,
+    a[o + 4] as number,
+    ctx.px[p] as number,
+    ctx.py[p] as number,
+  );
+  return dNowM - dBeforeM >= RECEDE_MIN_RATE * Math.sqrt(move2) - TOL;
 }
 
 function checkZones(ctx: StepContext, step: number): boolean {
