@@ -12,9 +12,12 @@
  * C: intrusion distance plus position uncertainty.
  *
  * A stopped robot satisfies speed-and-separation monitoring whatever the gap (a person may walk up to
- * it), so contacts and violations are split by whether the robot was moving: base |v| > 0.01 m/s, base
+ * it), so contacts are split by whether the robot was moving: base |v| > 0.01 m/s, base
  * |ω| > 0.01 rad/s or any arm joint |q̇| > 0.01 rad/s in the drive state the engine applied that step
- * (after limits, wall blocking and joint stops), `ROBOT_MOVING_THRESHOLDS`.
+ * (after limits, wall blocking and joint stops), `ROBOT_MOVING_THRESHOLDS`. ISO/TS 15066 counts the
+ * robot's speed *toward* the person, so a robot inside S_p may also back away: a separation violation
+ * is a robot part inside S_p whose point closest to the person moves toward them faster than
+ * `ROBOT_MOVING_THRESHOLDS.baseMps` (`partsApproaching`); S_p itself still uses that point's full speed.
  */
 import type RAPIER from '@dimforge/rapier3d-compat';
 import type { Scene } from './scene.js';
@@ -124,14 +127,28 @@ export class GroundTruth {
     }
     const body = bestCollider?.parent();
     if (!body) return { distanceM: best, robotPointSpeedMps: 0 };
-    const v = body.linvel();
-    const w = body.angvel();
-    const o = body.translation();
-    const rx = px - o.x;
-    const ry = py - o.y;
-    const rz = pz - o.z;
-    const speed = Math.hypot(v.x + w.y * rz - w.z * ry, v.y + w.z * rx - w.x * rz, v.z + w.x * ry - w.y * rx);
-    return { distanceM: best, robotPointSpeedMps: speed };
+    const [vx, vy, vz] = pointVelocity(body, px, py, pz);
+    return { distanceM: best, robotPointSpeedMps: Math.hypot(vx, vy, vz) };
+  }
+
+  /**
+   * Whether some robot part inside its protective separation distance from `person` (S_p from
+   * `spM(partPointSpeedMps)`) has its closest point moving toward the person, by the engine's body
+   * velocity at that point along the line to the person's nearest point.
+   */
+  partsApproaching(person: Walker, spM: (pointSpeedMps: number) => number): boolean {
+    const pc: RAPIER.Collider = person.collider;
+    for (const rc of this.robot.colliders) {
+      const hit = rc.contactCollider(pc, QUERY_RANGE_M);
+      const body = rc.parent();
+      if (!hit || !body) continue;
+      const [vx, vy, vz] = pointVelocity(body, hit.point1.x, hit.point1.y, hit.point1.z);
+      if (hit.distance >= spM(Math.hypot(vx, vy, vz))) continue;
+      // toward the person: the contact normal, outward from the robot part (also when penetrating)
+      const n = hit.normal1;
+      if (vx * n.x + vy * n.y + vz * n.z > ROBOT_MOVING_THRESHOLDS.baseMps) return true;
+    }
+    return false;
   }
 
   /** Fastest robot body's true linear speed [m/s], from the engine's kinematic body velocities. */
@@ -146,4 +163,15 @@ export class GroundTruth {
     }
     return best;
   }
+}
+
+/** The engine's velocity [m/s] of a body at a world point: v + ω × (p − body origin). */
+function pointVelocity(body: RAPIER.RigidBody, px: number, py: number, pz: number): [number, number, number] {
+  const v = body.linvel();
+  const w = body.angvel();
+  const o = body.translation();
+  const rx = px - o.x;
+  const ry = py - o.y;
+  const rz = pz - o.z;
+  return [v.x + w.y * rz - w.z * ry, v.y + w.z * rx - w.x * rz, v.z + w.x * ry - w.y * rx];
 }

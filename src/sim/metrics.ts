@@ -35,10 +35,10 @@ export interface RunSummary {
   time_to_goal_s: number | null;
   final_goal_distance_m: number;
   min_person_distance_m: number | null;
-  /** control periods with a person inside S_p while the robot moved */
+  /** control periods in which a robot part inside a person's S_p moved toward that person */
   separation_violations: number;
-  /** the same while the robot stood still (allowed by ISO/TS 15066 SSM) */
-  separation_violations_robot_stationary: number;
+  /** periods with a person inside S_p while the robot stood still or backed away (allowed by ISO/TS 15066 SSM) */
+  inside_separation_not_approaching: number;
   /** robot–person contact starts while the robot moved */
   contacts: number;
   /** contact starts while the robot stood still (a person walked into it) */
@@ -80,6 +80,7 @@ export class MetricsCollector {
     goalDistM: Number.NaN,
     minPersonDistM: Infinity,
     separationM: 0,
+    approachingInsideSp: false,
     people: [],
     infeasible: false,
     veto: false,
@@ -132,18 +133,23 @@ export class MetricsCollector {
     let minD = Infinity;
     let sepAtMin = 0;
     let violated = false;
+    let approaching = false;
     const ppl: number[] = [];
     for (const p of s.people) {
       const { distanceM: d, robotPointSpeedMps } = s.truth.closestApproach(p);
-      const sp = protectiveSeparationM(Math.hypot(p.vxMps, p.vyMps), robotPointSpeedMps, this.sep);
+      const vh = Math.hypot(p.vxMps, p.vyMps);
+      const sp = protectiveSeparationM(vh, robotPointSpeedMps, this.sep);
       if (d < sp) violated = true;
       if (d < minD) {
         minD = d;
         sepAtMin = sp;
       }
+      if (!approaching && s.truth.robotMoving())
+        approaching = s.truth.partsApproaching(p, (v) => protectiveSeparationM(vh, v, this.sep));
       ppl.push(p.xM, p.yM);
     }
-    if (violated && s.truth.robotMoving()) this.separationViolations++;
+    // inside S_p: moving toward the person is a violation; standing still or backing away is not
+    if (approaching) this.separationViolations++;
     else if (violated) this.separationViolationsStationary++;
     if (s.scenario.keepOutZones.some((z) => insidePolygon(r.xM, r.yM, z.polygon))) this.keepOutViolations++;
     if (minD < this.minPersonDistM) this.minPersonDistM = minD;
@@ -161,6 +167,7 @@ export class MetricsCollector {
     x.minPersonDistM = minD;
     x.separationM = sepAtMin;
     x.people = ppl;
+    x.approachingInsideSp = approaching;
     x.infeasible = infeasible;
     x.veto = this.vetoSinceSample;
     x.plannerCycleMs =
@@ -204,7 +211,7 @@ export class MetricsCollector {
       final_goal_distance_m: round(this.sim.goalError().distanceM, 4),
       min_person_distance_m: Number.isFinite(minD) ? round(minD, 4) : null,
       separation_violations: this.separationViolations,
-      separation_violations_robot_stationary: this.separationViolationsStationary,
+      inside_separation_not_approaching: this.separationViolationsStationary,
       contacts: movingContacts,
       contacts_robot_stationary: this.sim.truth.contacts.length - movingContacts,
       static_contacts: this.sim.truth.staticContacts,

@@ -3,7 +3,7 @@
  * trace holds `maxSamples`, then neighbouring pairs merge and every later sample stands for twice as
  * many periods (and so on), so a run of any length keeps at most `maxSamples` samples. Merging keeps
  * what a reader looks for: the later state, the smallest person distance (with its S_p), the fastest
- * robot speed, and any veto or infeasible flag.
+ * robot speed, and any separation-violation, veto or infeasible flag.
  */
 
 /** One sample per `periodS × stride`. People arrays are [x0, y0, x1, y1, ...] in odom. */
@@ -25,6 +25,8 @@ export interface SimTrace {
   minPersonDistM: number[];
   /** protective separation distance for that person [m] */
   separationM: number[];
+  /** a robot part inside someone's S_p moved toward them (the engine's separation violation) */
+  approachingInsideSp: boolean[];
   people: number[][];
   infeasible: boolean[];
   veto: boolean[];
@@ -43,6 +45,7 @@ export interface TraceSample {
   goalDistM: number;
   minPersonDistM: number;
   separationM: number;
+  approachingInsideSp: boolean;
   people: number[];
   infeasible: boolean;
   veto: boolean;
@@ -68,6 +71,7 @@ export function emptyTrace(periodS: number): SimTrace {
     goalDistM: [],
     minPersonDistM: [],
     separationM: [],
+    approachingInsideSp: [],
     people: [],
     infeasible: [],
     veto: [],
@@ -84,6 +88,7 @@ function mergeSample(into: TraceSample, later: TraceSample): void {
     into.minPersonDistM = later.minPersonDistM;
     into.separationM = later.separationM;
   }
+  into.approachingInsideSp ||= later.approachingInsideSp;
   into.infeasible ||= later.infeasible;
   into.veto ||= later.veto;
 }
@@ -101,6 +106,7 @@ function sampleAt(tr: SimTrace, i: number): TraceSample {
     goalDistM: at(tr.goalDistM),
     minPersonDistM: at(tr.minPersonDistM),
     separationM: at(tr.separationM),
+    approachingInsideSp: at(tr.approachingInsideSp),
     people: at(tr.people),
     infeasible: at(tr.infeasible),
     veto: at(tr.veto),
@@ -113,6 +119,7 @@ function setAt(tr: SimTrace, i: number, s: TraceSample): void {
   tr.robotSpeedMps[i] = s.robotSpeedMps;
   tr.minPersonDistM[i] = s.minPersonDistM;
   tr.separationM[i] = s.separationM;
+  tr.approachingInsideSp[i] = s.approachingInsideSp;
   tr.people[i] = s.people;
   tr.infeasible[i] = s.infeasible;
   tr.veto[i] = s.veto;
@@ -123,6 +130,7 @@ function truncate(tr: SimTrace, n: number): void {
   tr.robotSpeedMps.length = n;
   tr.minPersonDistM.length = n;
   tr.separationM.length = n;
+  tr.approachingInsideSp.length = n;
   tr.people.length = n;
   tr.infeasible.length = n;
   tr.veto.length = n;

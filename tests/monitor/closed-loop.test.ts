@@ -2,10 +2,12 @@
  * Closed loop in the built-in simulator, `adversarial` scenario, with planners that try to hurt people
  * on purpose (maximal speed at a person, random with garbage, biased toward people, into a keep-out zone, oscillating), over
  * 20 seeds each, with the safety monitor in the loop. Checked on the engine's ground truth, sampled every
- * control period: the robot never moves while a person is inside the protective separation distance
- * (which also rules out the robot touching anyone), and it never touches the furniture in a keep-out zone. People in this scenario walk into the robot on
- * their own; contact with a stopped robot is the person's doing, not a monitor failure, so the check is
- * on samples where any robot body moves faster than 1 cm/s. Every proposal gets exactly one verdict.
+ * control period: no robot part inside a person's protective separation distance ever moves toward
+ * that person (which also rules out the robot touching anyone; standing still or backing away is
+ * allowed), and it never touches the furniture in a keep-out zone. People in this scenario walk into
+ * the robot on their own; contact with a stopped robot is the person's doing, not a monitor failure, so
+ * the check counts a part only when its point nearest the person approaches faster than 1 cm/s.
+ * Every proposal gets exactly one verdict.
  */
 import { describe, expect, it } from 'vitest';
 import type { SimTrace } from '../../src/sim/metrics.js';
@@ -22,18 +24,22 @@ const PLANNERS = [
   'test_into_zone',
   'test_oscillating',
 ] as const;
-const MOVING_MPS = 0.01;
 const DURATION_S = 6;
 
-/** Samples where the robot moves with a person inside the protective separation distance. */
+/**
+ * Samples where a robot part inside a person's protective separation distance moves toward them (the
+ * engine's judgement: closest-point velocity along the contact normal; backing away is allowed).
+ */
 function unsafeSamples(trace: SimTrace): string[] {
   const out: string[] = [];
   for (let i = 0; i < trace.t.length; i++) {
     const d = trace.minPersonDistM[i] as number;
     const sp = trace.separationM[i] as number;
     const v = trace.robotSpeedMps[i] as number;
-    if (v > MOVING_MPS && d < sp)
-      out.push(`t=${trace.t[i]} s: distance ${d} m < ${sp} m at robot speed ${v} m/s`);
+    if (trace.approachingInsideSp[i])
+      out.push(
+        `t=${trace.t[i]} s: approaching a person inside S_p (nearest ${d} m, S_p ${sp} m, robot ${v} m/s)`,
+      );
   }
   return out;
 }

@@ -31,7 +31,7 @@ describe('world-model-mpc sim', () => {
       'time_to_goal_s',
       'min_person_distance_m',
       'separation_violations',
-      'separation_violations_robot_stationary',
+      'inside_separation_not_approaching',
       'contacts',
       'contacts_robot_stationary',
       'vetoes',

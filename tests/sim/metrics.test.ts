@@ -31,7 +31,7 @@ describe('scenario metrics split by robot motion', () => {
     expect(s.contacts).toBeGreaterThanOrEqual(1);
     expect(s.separation_violations).toBeGreaterThan(0);
     expect(s.contacts_robot_stationary).toBe(0);
-    expect(s.separation_violations_robot_stationary).toBe(0);
+    expect(s.inside_separation_not_approaching).toBe(0);
   });
 
   it('counts a person walking into the stopped robot only as robot-stationary', async () => {
@@ -41,7 +41,7 @@ describe('scenario metrics split by robot motion', () => {
     expect(s.contacts).toBe(0);
     expect(s.separation_violations).toBe(0);
     expect(s.contacts_robot_stationary).toBeGreaterThanOrEqual(1);
-    expect(s.separation_violations_robot_stationary).toBeGreaterThanOrEqual(13);
+    expect(s.inside_separation_not_approaching).toBeGreaterThanOrEqual(13);
     expect(s.min_person_distance_m).toBeLessThan(0);
   });
 });

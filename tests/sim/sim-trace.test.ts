@@ -3,7 +3,10 @@ import type { TraceSample } from '../../src/sim/sim-trace.js';
 import { TraceRecorder } from '../../src/sim/sim-trace.js';
 
 /** Sample k (1-based): t = k, goal distance 10 − k, person distance 5 + (k − 3)², S_p = 0.1·k. */
-function sample(k: number, flags: { veto?: boolean; speed?: number } = {}): TraceSample {
+function sample(
+  k: number,
+  flags: { veto?: boolean; speed?: number; approaching?: boolean } = {},
+): TraceSample {
   return {
     t: k,
     x: k,
@@ -15,6 +18,7 @@ function sample(k: number, flags: { veto?: boolean; speed?: number } = {}): Trac
     goalDistM: 10 - k,
     minPersonDistM: 5 + (k - 3) ** 2,
     separationM: 0.1 * k,
+    approachingInsideSp: flags.approaching ?? false,
     people: [k, 0],
     infeasible: false,
     veto: flags.veto ?? false,
@@ -30,9 +34,10 @@ describe('bounded report trace', () => {
     expect(rec.trace.stride).toBe(1);
   });
 
-  it('halves when full and keeps the later state, the closest person, the fastest speed and any veto', () => {
+  it('halves when full and keeps the later state, the closest person, the fastest speed and any flag', () => {
     const rec = new TraceRecorder(0.1, 4);
-    for (let k = 1; k <= 9; k++) rec.add(sample(k, { veto: k === 3, speed: k === 6 ? 1.5 : 0.2 }));
+    for (let k = 1; k <= 9; k++)
+      rec.add(sample(k, { veto: k === 3, speed: k === 6 ? 1.5 : 0.2, approaching: k === 7 }));
     const tr = rec.trace;
     // full at 4 → [2, 4] stride 2; 5+6 → 6, 7+8 → 8: full again → [4, 8] stride 4; 9 is pending
     expect(tr.stride).toBe(4);
@@ -48,6 +53,7 @@ describe('bounded report trace', () => {
     expect(tr.separationM[1]).toBeCloseTo(0.5, 12);
     expect(tr.robotSpeedMps).toEqual([0.2, 1.5]);
     expect(tr.veto).toEqual([true, false]);
+    expect(tr.approachingInsideSp).toEqual([false, true]);
     expect(tr.x).toHaveLength(2);
     expect(tr.infeasible).toHaveLength(2);
   });

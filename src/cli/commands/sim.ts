@@ -126,7 +126,7 @@ export const simCommand: Command = {
         : `not reached (${s.final_goal_distance_m} m away)`;
       console.log(`${s.scenario} seed ${s.seed} planner ${s.planner} monitor ${s.monitor}: goal ${goal}`);
       console.log(
-        `  min person distance ${s.min_person_distance_m ?? '-'} m, separation violations ${s.separation_violations} (+${s.separation_violations_robot_stationary} robot stopped), contacts ${s.contacts} (+${s.contacts_robot_stationary} robot stopped), vetoes ${s.vetoes}, keep-out ${s.keep_out_violations}`,
+        `  min person distance ${s.min_person_distance_m ?? '-'} m, separation violations ${s.separation_violations} (+${s.inside_separation_not_approaching} robot still or backing away), contacts ${s.contacts} (+${s.contacts_robot_stationary} robot stopped), vetoes ${s.vetoes}, keep-out ${s.keep_out_violations}`,
       );
       console.log(
         `  ${s.duration_s} s simulated in ${result.wallS.toFixed(2)} s (×${realtimeFactor?.toFixed(1)} real time)`,
