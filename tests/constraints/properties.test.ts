@@ -155,6 +155,18 @@ describe('monotonicity', () => {
   });
 });
 
+describe('stopping check', () => {
+  const full = createConstraintSet(packageRobot, config());
+  it('stoppable (allocation-free) agrees with checkStopping on every state and command', () => {
+    fc.assert(
+      fc.property(worldArb, actionArb, (w, u) => {
+        expect(full.stoppable(w, u)).toBe(full.checkStopping(w, u).feasible);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('inside the protective separation distance', () => {
   const cfg = config({ separation: { stoppingTimeSec: 0.3 }, base: { decelMps2: 3, angDecelRadps2: 5 } });
   const sphere = createConstraintSet(sphereBot, cfg);

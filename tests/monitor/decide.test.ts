@@ -311,6 +311,9 @@ describe('monitor decide: limiting a moving robot', () => {
           minSeparationMarginM: 0,
         };
       },
+      stoppable(world, action) {
+        return this.checkStopping(world, action).feasible;
+      },
       brakingAction(world, out) {
         out.fill(0);
         out[0] = world.robot.base.vMps - 0.15;

@@ -50,6 +50,9 @@ export function createFakeConstraints(): MonitorConstraints & { checks: number }
       }
       return { feasible: violations.length === 0, violations, minSeparationMarginM: marginM };
     },
+    stoppable(world: WorldSnapshot, action: Float64Array): boolean {
+      return fake.checkStopping(world, action).feasible;
+    },
     brakingAction(_world: WorldSnapshot, out: Float64Array): void {
       out.fill(0);
     },

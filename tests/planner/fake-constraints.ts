@@ -39,7 +39,7 @@ export class FakeConstraints implements PlannerConstraints {
   readonly actionDim: number;
   readonly stepSec: number;
   /** how often each method was called (to check the planner's call pattern) */
-  readonly calls = { project: 0, evaluateBatch: 0, evaluate: 0, checkStopping: 0 };
+  readonly calls = { project: 0, evaluateBatch: 0, evaluate: 0, checkStopping: 0, stoppable: 0 };
   private readonly o: FakeConstraintOptions;
 
   constructor(options: Partial<FakeConstraintOptions> = {}) {
@@ -162,6 +162,11 @@ export class FakeConstraints implements PlannerConstraints {
   checkStopping(world: WorldSnapshot, action: Float64Array): PlannerEvaluation {
     this.calls.checkStopping++;
     return this.evaluate(world, Float32Array.from(action), 1);
+  }
+
+  stoppable(world: WorldSnapshot, action: Float64Array): boolean {
+    this.calls.stoppable++;
+    return this.evaluate(world, Float32Array.from(action), 1).feasible;
   }
 
   brakingAction(_world: WorldSnapshot, out: Float64Array): void {

@@ -47,9 +47,11 @@ describe('MPC planner reaching a goal', () => {
     });
     expect(r.samples).toBe(256);
     expect(r.feasibleSamples).toBe(256);
-    // K projections per iteration plus one for the mean; one stopping check of the first action
+    // K projections per iteration plus one for the mean; one (allocation-free) stopping check of the
+    // first action, and no Evaluation built since nothing needs explaining
     expect(rig.constraints.calls.project).toBe(2 * 128 + 1);
-    expect(rig.constraints.calls.checkStopping).toBe(1);
+    expect(rig.constraints.calls.stoppable).toBe(1);
+    expect(rig.constraints.calls.checkStopping).toBe(0);
   });
 
   it('in the generate-then-filter baseline, rejects raw samples that exceed the limits', async () => {

@@ -79,6 +79,8 @@ export interface ConstraintSet {
   ): void;
   /** Applies `action` for one period, then brakes at the limits until stopped: is every step feasible? */
   checkStopping(world: WorldSnapshot, action: ArrayLike<number>): Evaluation;
+  /** `checkStopping(world, action).feasible` without building the Evaluation: allocation-free. */
+  stoppable(world: WorldSnapshot, action: ArrayLike<number>): boolean;
   /** The command that brakes hardest within the deceleration limits from the current velocities. */
   brakingAction(world: WorldSnapshot, out: Float64Array): void;
   /** Base pose (x, y, yaw in odom) after each of the h actions → outXYYaw[3·i .. 3·i+2]. */

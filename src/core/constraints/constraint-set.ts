@@ -128,6 +128,18 @@ class RobotConstraintSet implements ConstraintSet {
     this.checkActions('checkStopping action', action, 1);
     const bad = nonFiniteField(world);
     if (bad !== undefined) return invalidWorld(bad);
+    return this.evaluate(world, this.stopBuf, this.fillStopping(action));
+  }
+
+  stoppable(world: WorldSnapshot, action: ArrayLike<number>): boolean {
+    assertWorldShape(world, this.armJointNames);
+    this.checkActions('stoppable action', action, 1);
+    if (!worldIsFinite(world)) return false;
+    return this.checker.run(world, this.stopBuf, 0, this.fillStopping(action), null);
+  }
+
+  /** stopBuf ← `action`, then one period of hardest braking per step until at rest; returns the step count. */
+  private fillStopping(action: ArrayLike<number>): number {
     const { stopBuf, actionDim: a } = this;
     for (let k = 0; k < a; k++) stopBuf[k] = action[k] as number;
     let n = 1;
@@ -135,7 +147,7 @@ class RobotConstraintSet implements ConstraintSet {
       this.brakeFrom(stopBuf, (n - 1) * a, stopBuf, n * a);
       n++;
     }
-    return this.evaluate(world, stopBuf, n);
+    return n;
   }
 
   brakingAction(world: WorldSnapshot, out: Float64Array): void {

@@ -8,5 +8,5 @@ export type { Evaluation, Violation } from '../constraints/index.js';
 
 export type MonitorConstraints = Pick<
   ConstraintSet,
-  'armJointNames' | 'actionDim' | 'checkStopping' | 'brakingAction'
+  'armJointNames' | 'actionDim' | 'checkStopping' | 'stoppable' | 'brakingAction'
 >;

@@ -122,11 +122,12 @@ function watchdogTick(
   }
   if (!state.moving)
     return brake(state, inputs, 'veto', 'braking after a veto until a proposal passes', 'braking');
-  const ev = state.constraints.checkStopping(inputs.world, state.held);
-  if (ev.feasible) {
+  if (state.constraints.stoppable(inputs.world, state.held)) {
     d.kind = 'none';
     return d;
   }
+  // only now build the evaluation (it allocates) for the reason
+  const ev = state.constraints.checkStopping(inputs.world, state.held);
   pushViolationIds(d.violated, ev);
   return brake(state, inputs, 'veto', firstDetail(ev), 'vetoed');
 }
@@ -181,14 +182,14 @@ function judgeProposal(
   if (refuseProposal(p, state, inputs, nowSec, cfg)) return d;
   state.lastProposalStampSec = p.stampSec;
   const constraints = state.constraints;
-  const ev = constraints.checkStopping(inputs.world, p.action);
-  if (ev.feasible) {
+  if (constraints.stoppable(inputs.world, p.action)) {
     d.command.set(p.action);
     d.kind = 'pass';
     d.reason = 'ok';
     d.scale = 1;
     return executed(state, nowSec, 'passed');
   }
+  const ev = constraints.checkStopping(inputs.world, p.action);
   pushViolationIds(d.violated, ev);
   const reason = firstDetail(ev);
   if (cfg.limitEnabled) {

@@ -26,7 +26,7 @@ export function largestSafeScale(
   for (let i = 0; i < steps; i++) {
     const mid = 0.5 * (lo + hi);
     blendInto(brake, proposal, mid, out);
-    if (constraints.checkStopping(world, out).feasible) lo = mid;
+    if (constraints.stoppable(world, out)) lo = mid;
     else hi = mid;
   }
   if (lo > 0) blendInto(brake, proposal, lo, out);

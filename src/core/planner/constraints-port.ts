@@ -1,8 +1,8 @@
 /**
  * What the planner needs from the constraint library (src/core/constraints), as a narrow seam: a Pick
  * of the library's own ConstraintSet, so the two cannot drift, and tests can stand in a small double.
- * Every method is allocation-free except `evaluate`/`checkStopping`, which the planner calls once per
- * cycle at most.
+ * Every method is allocation-free except `evaluate`/`checkStopping`, which the planner calls only to
+ * explain an infeasible plan (the per-cycle check is `stoppable`).
  */
 import type { ConstraintSet, Evaluation, Violation } from '../constraints/api.js';
 
@@ -17,6 +17,7 @@ export type PlannerConstraints = Pick<
   | 'evaluate'
   | 'evaluateBatch'
   | 'checkStopping'
+  | 'stoppable'
   | 'brakingAction'
   | 'predictBasePoses'
 >;

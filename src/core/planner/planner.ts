@@ -214,8 +214,9 @@ export class MpcPlanner {
     const { b, result: r, deps } = this;
     for (let j = 0; j < b.a; j++) r.firstAction[j] = b.chosen[j] as number;
     deps.constraints.predictBasePoses(world, b.chosen, b.h, r.posesXYYaw);
-    const stop = deps.constraints.checkStopping(world, r.firstAction);
-    if (!stop.feasible) {
+    if (!deps.constraints.stoppable(world, r.firstAction)) {
+      // rare: build the evaluation (it allocates) only to say why
+      const stop = deps.constraints.checkStopping(world, r.firstAction);
       this.brake(world, 'infeasible', infeasibleReason(stop, world.people, r.posesXYYaw, baseXY(world)));
       return;
     }
