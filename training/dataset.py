@@ -195,6 +195,30 @@ def pose_distance(frames: Frames, a: np.ndarray, b: np.ndarray, yaw_m_per_rad: f
     return np.hypot(pa[:, 0] - pb[:, 0], pa[:, 1] - pb[:, 1]) + yaw_m_per_rad * dyaw + 0.2 * dq
 
 
+def _wrap(x: np.ndarray) -> np.ndarray:
+    return np.angle(np.exp(1j * x))
+
+
+def diff_drive_distance(frames: Frames, a: np.ndarray, b: np.ndarray, yaw_m_per_rad: float = 0.5,
+                        blend_m: float = 0.3) -> np.ndarray:
+    """Like pose_distance, but the base part is what a differential drive must do to get from a to b:
+    turn to face b's position, drive there (forward or in reverse, whichever turns less), turn to b's
+    heading; turning costs `yaw_m_per_rad` m per rad. A pose beside the goal with the goal's heading
+    is then far (two quarter turns), as far as the robot really has to go, where the plain distance
+    calls it near. Below `blend_m` of travel the bearing is ill-defined, so the turns blend into the
+    plain heading difference (continuous at zero travel). Symmetric in a and b."""
+    pa, pb = frames.pose[a].astype(np.float64), frames.pose[b].astype(np.float64)
+    dx, dy = pb[:, 0] - pa[:, 0], pb[:, 1] - pa[:, 1]
+    dist = np.hypot(dx, dy)
+    bearing = np.arctan2(dy, dx)
+    fwd = np.abs(_wrap(bearing - pa[:, 2])) + np.abs(_wrap(pb[:, 2] - bearing))
+    rev = np.abs(_wrap(bearing + np.pi - pa[:, 2])) + np.abs(_wrap(pb[:, 2] - bearing - np.pi))
+    s = np.minimum(1.0, dist / blend_m)
+    turn = s * np.minimum(fwd, rev) + (1 - s) * np.abs(_wrap(pb[:, 2] - pa[:, 2]))
+    dq = np.abs(frames.joints[a].astype(np.float64) - frames.joints[b]).sum(1)
+    return dist + yaw_m_per_rad * turn + 0.2 * dq
+
+
 def segment_bounds(frames: Frames) -> tuple[np.ndarray, np.ndarray]:
     """First and last index of every frame's segment (segments are contiguous runs of one id)."""
     seg = frames.segment

@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .dataset import (ARM_JOINTS, Frames, data_hash, list_mcap_files, load_frames, partner_indices, pose_distance,
-                      segment_bounds, window_starts)
+from .dataset import (ARM_JOINTS, Frames, data_hash, diff_drive_distance, list_mcap_files, load_frames, partner_indices,
+                      pose_distance, segment_bounds, window_starts)
 from .evaluate import evaluate
 from .export import write_matmul_peak, write_model_dir
 from .losses import odometry_ranking_loss, rollout_loss, sigreg, vicreg
@@ -50,6 +50,8 @@ def parse_args(argv=None):
                    help="weight of the odometry ranking loss that shapes latent distance like travel (0: off)")
     p.add_argument("--metric-margin", type=float, default=0.1,
                    help="latent L1 margin per metre of pose-distance gap in that loss")
+    p.add_argument("--metric-distance", choices=("pose", "diff-drive"), default="pose",
+                   help="the ranking loss's distance: pose (position + yaw) or diff-drive (turn, drive, turn)")
     p.add_argument("--metric-yaw", type=float, default=0.5,
                    help="metres per radian of heading difference in that loss's pose distance (a diff-drive"
                         " base turns in place cheaply, so a small value ranks by position first)")
@@ -123,8 +125,9 @@ def train_step(model, opt, frames, starts, args, gen, partners=None) -> dict:
         iq, jpq = _frame_tensors(frames, q)
         z3 = model.encoder(torch.cat([img[:, 0], ip, iq]), torch.cat([jp[:, 0], jpp, jpq]))
         z_t, z_p, z_q = z3[:b], z3[b : 2 * b], z3[2 * b :]
-        d_p = torch.from_numpy(pose_distance(frames, starts, p, args.metric_yaw)).float()
-        d_q = torch.from_numpy(pose_distance(frames, starts, q, args.metric_yaw)).float()
+        dist = diff_drive_distance if args.metric_distance == "diff-drive" else pose_distance
+        d_p = torch.from_numpy(dist(frames, starts, p, args.metric_yaw)).float()
+        d_q = torch.from_numpy(dist(frames, starts, q, args.metric_yaw)).float()
         metric = odometry_ranking_loss(z_t, z_p, z_q, d_p, d_q, margin_per_m=args.metric_margin)
     else:
         z_t = model.encoder(img[:, 0], jp[:, 0])

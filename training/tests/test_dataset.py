@@ -96,3 +96,24 @@ def test_partners_come_from_the_anchor_segment_and_pose_distance_adds_yaw_and_ar
     assert set(p[anchors == 6]) == {6, 7, 8}
     d = pose_distance(fr, np.array([0]), np.array([1]))
     assert abs(d[0] - (5.0 + 0.5 * np.pi + 0.2 * 2.0)) < 1e-5
+
+
+def test_diff_drive_distance_counts_the_turns_a_differential_drive_needs():
+    import numpy as np
+
+    from training.dataset import Frames, diff_drive_distance
+
+    # frame 0: the goal, facing +y. 1: 0.4 m to its side, same heading (turn, drive, turn back: two
+    # quarter turns). 2: 0.4 m straight behind (drive only). 3: 0.4 m in front (reverse only).
+    # 4: on the spot, facing the other way (half a turn, no travel)
+    pose = np.array([[0, 0, np.pi / 2], [0.4, 0, np.pi / 2], [0, -0.4, np.pi / 2], [0, 0.4, np.pi / 2],
+                     [0, 0, -np.pi / 2]], dtype=np.float32)
+    n = len(pose)
+    fr = Frames(images=np.zeros((n, 1, 1, 3), np.float16), joints=np.zeros((n, 2), np.float32), pose=pose,
+                person_in_base=np.zeros((n, 2), np.float32), actions=np.zeros((n, 1), np.float32),
+                segment=np.zeros(n, np.int64), holdout=np.zeros(n, bool))
+    goal = np.zeros(n - 1, dtype=np.int64)
+    others = np.arange(1, n)
+    d = diff_drive_distance(fr, goal, others, yaw_m_per_rad=0.5)
+    assert np.allclose(d, [0.4 + 0.5 * np.pi, 0.4, 0.4, 0.5 * np.pi], atol=1e-5)
+    assert np.allclose(diff_drive_distance(fr, others, goal, yaw_m_per_rad=0.5), d, atol=1e-5)
