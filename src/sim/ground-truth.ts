@@ -133,8 +133,8 @@ export class GroundTruth {
 
   /**
    * Whether some robot part inside its protective separation distance from `person` (S_p from
-   * `spM(partPointSpeedMps)`) has its closest point moving toward the person, by the engine's body
-   * velocity at that point along the line to the person's nearest point.
+   * `spM(partPointSpeedMps)`) has its closest point moving toward the person: the engine's body
+   * velocity at that point along the contact normal.
    */
   partsApproaching(person: Walker, spM: (pointSpeedMps: number) => number): boolean {
     const pc: RAPIER.Collider = person.collider;

@@ -10,12 +10,12 @@
  * Caps get a 2 % reserve for the change of lever arms within one period (second-order effect).
  *
  * Once the robot is inside a person's protective separation distance (as the person stands now, not
- * just the horizon's grown disc), the caps toward that person are 0 and the one motion left is to back off: step 2 then keeps only a straight base move (no turning, arm still) in
- * the direction that takes every such part away from every such person (forward or reverse, or
- * neither when they disagree, or when one is nearly beside the base), still capped by the people the
- * robot is *not* too close to. A straight move is a translation; with h·n ≥ RECEDE_MIN_RATE at its start
- * the distance grows by at least that rate (see segmentRecedeRate2D), which is what the trajectory
- * checker asks of a part inside S_p.
+ * just the horizon's grown disc), the caps toward that person are 0 and the one motion left is to back
+ * off: step 2 then keeps only a straight base move (no turning, arm still) in the direction that takes
+ * every part away from every such person (forward or reverse, or neither when they disagree or one is
+ * nearly beside the base), still capped by the people the robot is *not* too close to. A straight
+ * move is a translation; with h·n ≥ RECEDE_MIN_RATE at its start the distance grows by at least that
+ * rate (see segmentRecedeRate2D), which is what the trajectory checker asks of a part inside S_p.
  */
 import { reachableVelocity } from '../robot/index.js';
 import type { Person, ToolInfo } from '../types.js';

@@ -153,8 +153,8 @@ function checkPersonExactly(ctx: StepContext, step: number, p: number): boolean 
  * person, and moving away leaves more room than standing still. Accepted: a translation of the part
  * this step (both capsule ends moved alike: no turning, no arm motion) that increases its distance to
  * the person's centre by at least RECEDE_MIN_RATE of the distance moved, i.e. within about 60° of
- * straight away. The margin keeps the rule true for the real link shapes inside the capsule cover and
- * for a person anywhere in their uncertainty disc, not just for the capsule and the measured centre.
+ * straight away. The margin leaves room for the real link shapes inside the capsule cover and for a
+ * person up to the position uncertainty away from the measured centre (a few degrees at these gaps).
  * `dNowM`: the distance at the step's end.
  */
 export const RECEDE_MIN_RATE = 0.5;
