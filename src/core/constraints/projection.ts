@@ -15,13 +15,13 @@
  * every part away from every such person (forward or reverse, or neither when they disagree or one is
  * nearly beside the base), still capped by the people the robot is *not* too close to. A straight
  * move is a translation; with h·n ≥ RECEDE_MIN_RATE at its start the distance grows by at least that
- * rate (see segmentRecedeRate2D), which is what the trajectory checker asks of a part inside S_p.
+ * rate (see axisRecedeRate2D), which is what the trajectory checker asks of a part inside S_p.
  */
 import { reachableVelocity } from '../robot/index.js';
 import type { Person, ToolInfo } from '../types.js';
 import type { BodyModel } from './body-parts.js';
 import type { ConstraintConfig } from './config.js';
-import { pointSegmentDistance2D, segmentRecedeRate2D } from './geometry.js';
+import { axisDistance2D, axisRecedeRate2D } from './geometry.js';
 import { accelLimits, velocityBox } from './limits.js';
 import type { ResolvedLimits } from './limits.js';
 import { humanSpeedMps, maxPartSpeedMps } from './separation.js';
@@ -239,29 +239,11 @@ export class Projector {
   }
 
   private recedeRate(i: number, p: Person, hx: number, hy: number): number {
-    const e = this.ends;
-    return segmentRecedeRate2D(
-      e[6 * i] as number,
-      e[6 * i + 1] as number,
-      e[6 * i + 3] as number,
-      e[6 * i + 4] as number,
-      p.xInOdomM,
-      p.yInOdomM,
-      hx,
-      hy,
-    );
+    return axisRecedeRate2D(this.ends, 6 * i, p.xInOdomM, p.yInOdomM, hx, hy);
   }
 
   private gapTo(i: number, p: Person): number {
-    const e = this.ends;
-    const d = pointSegmentDistance2D(
-      e[6 * i] as number,
-      e[6 * i + 1] as number,
-      e[6 * i + 3] as number,
-      e[6 * i + 4] as number,
-      p.xInOdomM,
-      p.yInOdomM,
-    );
+    const d = axisDistance2D(this.ends, 6 * i, p.xInOdomM, p.yInOdomM);
     return d - p.radiusM - (this.body.radiusM[i] as number);
   }
 }

@@ -7,7 +7,7 @@ import type { WorldSnapshot } from '../types.js';
 import type { Violation } from './api.js';
 import type { BodyModel } from './body-parts.js';
 import type { ConstraintConfig } from './config.js';
-import { pointSegmentDistance2D } from './geometry.js';
+import { axisDistance2D } from './geometry.js';
 import { humanSpeedMps, separationMarginM } from './separation.js';
 import { toolSpeedLimitMps } from './tool-rules.js';
 import { capsuleZoneDistanceM } from './zones.js';
@@ -117,14 +117,7 @@ function checkPersonExactly(ctx: StepContext, step: number, p: number): boolean 
   const t = (step + 1) * cfg.controlPeriodSec;
   for (let i = 0; i < body.count; i++) {
     const o = 6 * i;
-    const d = pointSegmentDistance2D(
-      e[o] as number,
-      e[o + 1] as number,
-      e[o + 3] as number,
-      e[o + 4] as number,
-      ctx.px[p] as number,
-      ctx.py[p] as number,
-    );
+    const d = axisDistance2D(e, o, ctx.px[p] as number, ctx.py[p] as number);
     const gap = d - (ctx.pr[p] as number) - (body.radiusM[i] as number);
     const discGap = gap - humanSpeedMps(sep, gap) * t;
     if (discGap < sepResult.gapM) sepResult.gapM = discGap;
@@ -172,14 +165,7 @@ function recedes(ctx: StepContext, i: number, p: number, dNowM: number): boolean
     move2 += da * da;
   }
   if (skew2 > 1e-12) return false;
-  const dBeforeM = pointSegmentDistance2D(
-    a[o] as number,
-    a[o + 1] as number,
-    a[o + 3] as number,
-    a[o + 4] as number,
-    ctx.px[p] as number,
-    ctx.py[p] as number,
-  );
+  const dBeforeM = axisDistance2D(a, o, ctx.px[p] as number, ctx.py[p] as number);
   return dNowM - dBeforeM >= RECEDE_MIN_RATE * Math.sqrt(move2) - TOL;
 }
 
@@ -198,14 +184,7 @@ function checkZones(ctx: StepContext, step: number): boolean {
     for (let i = 0; i < body.count; i++) {
       const o = 6 * i;
       const r = body.radiusM[i] as number;
-      const d = pointSegmentDistance2D(
-        e[o] as number,
-        e[o + 1] as number,
-        e[o + 3] as number,
-        e[o + 4] as number,
-        z.cx,
-        z.cy,
-      );
+      const d = axisDistance2D(e, o, z.cx, z.cy);
       if (d - z.radiusM - r - zc.marginM > 0) continue;
       const m = capsuleZoneDistanceM(z, e, o, r) - zc.marginM;
       if (m >= -TOL) continue;
