@@ -64,7 +64,7 @@ export class MetricsCollector {
   private lastPlanStatus: number | undefined;
   private readonly cycleMs: number[] = [];
   private separationViolations = 0;
-  private separationViolationsStationary = 0;
+  private insideSeparationNotApproaching = 0;
   private keepOutViolations = 0;
   private timeToGoalS: number | undefined;
   private infeasibleSamples = 0;
@@ -150,7 +150,7 @@ export class MetricsCollector {
     }
     // inside S_p: moving toward the person is a violation; standing still or backing away is not
     if (approaching) this.separationViolations++;
-    else if (violated) this.separationViolationsStationary++;
+    else if (violated) this.insideSeparationNotApproaching++;
     if (s.scenario.keepOutZones.some((z) => insidePolygon(r.xM, r.yM, z.polygon))) this.keepOutViolations++;
     if (minD < this.minPersonDistM) this.minPersonDistM = minD;
     const infeasible = this.lastPlanStatus === PlanStatus.INFEASIBLE;
@@ -211,7 +211,7 @@ export class MetricsCollector {
       final_goal_distance_m: round(this.sim.goalError().distanceM, 4),
       min_person_distance_m: Number.isFinite(minD) ? round(minD, 4) : null,
       separation_violations: this.separationViolations,
-      inside_separation_not_approaching: this.separationViolationsStationary,
+      inside_separation_not_approaching: this.insideSeparationNotApproaching,
       contacts: movingContacts,
       contacts_robot_stationary: this.sim.truth.contacts.length - movingContacts,
       static_contacts: this.sim.truth.staticContacts,
