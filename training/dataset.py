@@ -186,17 +186,21 @@ def window_starts(frames: Frames, k: int, *, holdout: bool) -> np.ndarray:
     return np.nonzero(ok)[0].astype(np.int64)
 
 
+def _wrap(x: np.ndarray) -> np.ndarray:
+    return np.angle(np.exp(1j * x))
+
+
+def _arm_distance(frames: Frames, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """0.2 m per rad of summed arm joint difference (the arm's share of both pose distances)."""
+    return 0.2 * np.abs(frames.joints[a].astype(np.float64) - frames.joints[b]).sum(1)
+
+
 def pose_distance(frames: Frames, a: np.ndarray, b: np.ndarray, yaw_m_per_rad: float = 0.5) -> np.ndarray:
     """How far apart frames a and b are for the robot: base position distance [m] + `yaw_m_per_rad` m per
     rad of yaw difference + 0.2 m per rad of summed arm joint difference (odometry and joint encoders only)."""
     pa, pb = frames.pose[a].astype(np.float64), frames.pose[b].astype(np.float64)
-    dyaw = np.abs(np.angle(np.exp(1j * (pa[:, 2] - pb[:, 2]))))
-    dq = np.abs(frames.joints[a].astype(np.float64) - frames.joints[b]).sum(1)
-    return np.hypot(pa[:, 0] - pb[:, 0], pa[:, 1] - pb[:, 1]) + yaw_m_per_rad * dyaw + 0.2 * dq
-
-
-def _wrap(x: np.ndarray) -> np.ndarray:
-    return np.angle(np.exp(1j * x))
+    dyaw = np.abs(_wrap(pa[:, 2] - pb[:, 2]))
+    return np.hypot(pa[:, 0] - pb[:, 0], pa[:, 1] - pb[:, 1]) + yaw_m_per_rad * dyaw + _arm_distance(frames, a, b)
 
 
 def diff_drive_distance(frames: Frames, a: np.ndarray, b: np.ndarray, yaw_m_per_rad: float = 0.5,
@@ -215,8 +219,7 @@ def diff_drive_distance(frames: Frames, a: np.ndarray, b: np.ndarray, yaw_m_per_
     rev = np.abs(_wrap(bearing + np.pi - pa[:, 2])) + np.abs(_wrap(pb[:, 2] - bearing - np.pi))
     s = np.minimum(1.0, dist / blend_m)
     turn = s * np.minimum(fwd, rev) + (1 - s) * np.abs(_wrap(pb[:, 2] - pa[:, 2]))
-    dq = np.abs(frames.joints[a].astype(np.float64) - frames.joints[b]).sum(1)
-    return dist + yaw_m_per_rad * turn + 0.2 * dq
+    return dist + yaw_m_per_rad * turn + _arm_distance(frames, a, b)
 
 
 def segment_bounds(frames: Frames) -> tuple[np.ndarray, np.ndarray]:

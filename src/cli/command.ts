@@ -19,6 +19,8 @@ export function wantsHelp(argv: readonly string[]): boolean {
 export function numberFlag(flag: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value)) throw new UsageError(`--${flag}: expected a number, got '${raw}'`);
+  // Number('') is 0: an empty value is no number either
+  if (raw.trim() === '' || !Number.isFinite(value))
+    throw new UsageError(`--${flag}: expected a number, got '${raw}'`);
   return value;
 }

@@ -5,6 +5,7 @@
  * encoder sees it, with no predictor error. A goal the planner can reach from the start shows a bowl
  * around the goal and a falling line; a plateau or a valley elsewhere is where the planner will stall.
  */
+import { latentL1 } from '../core/worldmodel/latent-distance.js';
 import type { ManifestImage } from '../core/worldmodel/manifest.js';
 import { ImagePreprocessor } from '../core/worldmodel/preprocess.js';
 import type { WorldModel } from '../core/worldmodel/world-model.js';
@@ -55,11 +56,7 @@ export async function energyMap(
   const zGoal = new Float32Array(d);
   const z = new Float32Array(d);
   await encodeAt(goal, zGoal);
-  const l1 = (): number => {
-    let s = 0;
-    for (let i = 0; i < d; i++) s += Math.abs((z[i] as number) - (zGoal[i] as number));
-    return s;
-  };
+  const l1 = (): number => latentL1(z, zGoal);
   const grid: number[][] = [];
   for (const yM of o.ysM) {
     const row: number[] = [];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
-import { UsageError, wantsHelp } from '../command.js';
+import { UsageError, numberFlag, wantsHelp } from '../command.js';
 import { findPackageRoot } from '../../nodes/registry.js';
 import { createRng } from '../../core/math/rng.js';
 import { getScenario, scenarioNames } from '../../sim/scenarios/index.js';
@@ -11,14 +11,6 @@ import { energyMap, steps } from '../../sim/energy-map.js';
 
 const USAGE =
   'Usage: world-model-mpc energy-map [--scenario coffee] [--model DIR] [--step M] [--goal-x X] [--json]';
-
-function num(name: string, raw: string | undefined, def: number): number {
-  if (raw === undefined) return def;
-  const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v))
-    throw new UsageError(`--${name}: expected a number, got '${raw}'`);
-  return v;
-}
 
 export const energyMapCommand: Command = {
   name: 'energy-map',
@@ -46,11 +38,11 @@ export const energyMapCommand: Command = {
     const name = values.scenario;
     if (!scenarioNames().includes(name))
       throw new UsageError(`--scenario: unknown '${name}' (known: ${scenarioNames().join(', ')})`);
-    const stepM = num('step', values.step, 0.5);
+    const stepM = numberFlag('step', values.step, 0.5);
     if (!(stepM >= 0.05)) throw new UsageError(`--step: expected metres ≥ 0.05, got '${values.step}'`);
     const root = findPackageRoot();
     const scenario = { ...getScenario(name).build(createRng(1)), people: [] };
-    const goal = { ...scenario.goal, xM: num('goal-x', values['goal-x'], scenario.goal.xM) };
+    const goal = { ...scenario.goal, xM: numberFlag('goal-x', values['goal-x'], scenario.goal.xM) };
     const sim = await Simulator.create(scenario, readFileSync(join(root, 'urdf', 'robot.urdf'), 'utf8'));
     const { OnnxWorldModel } = await import('../../runtime/onnx-world-model.js');
     const model = await OnnxWorldModel.load({

@@ -6,6 +6,8 @@
  * units) the next one becomes active. The last image is the goal itself: it is never passed. Whether
  * the goal is *reached* is not decided here (the engine judges that in the simulator).
  */
+import { latentL1 } from './latent-distance.js';
+
 export class RouteProgress {
   private count = 0;
   private index = 0;
@@ -49,9 +51,7 @@ export class RouteProgress {
     if (z.length !== goal.length || z.length === 0) {
       throw new RangeError(`route: latent has ${z.length} values, the subgoal ${goal.length}`);
     }
-    let sum = 0;
-    for (let i = 0; i < z.length; i++) sum += Math.abs((z[i] as number) - (goal[i] as number));
-    const meanAbs = sum / z.length;
+    const meanAbs = latentL1(z, goal) / z.length;
     if (!(meanAbs < this.reachedMeanAbs)) return false;
     this.index++;
     return true;
