@@ -237,8 +237,23 @@ def segment_bounds(frames: Frames) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
-def partner_indices(frames: Frames, bounds, anchors: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """A random frame of each anchor's own segment (same odometry frame, same split)."""
+def partner_indices(frames: Frames, bounds, anchors: np.ndarray, rng: np.random.Generator,
+                    max_offset: int | None = None) -> np.ndarray:
+    """A random frame of each anchor's own segment (same odometry frame, same split); with `max_offset`,
+    one at most that many frames before or after the anchor."""
     lo, hi = bounds
-    span = hi[anchors] - lo[anchors] + 1
-    return lo[anchors] + np.floor(rng.random(len(anchors)) * span).astype(np.int64)
+    if max_offset is None:
+        span = hi[anchors] - lo[anchors] + 1
+        return lo[anchors] + np.floor(rng.random(len(anchors)) * span).astype(np.int64)
+    near = anchors + rng.integers(-max_offset, max_offset + 1, len(anchors))
+    return np.clip(near, lo[anchors], hi[anchors])
+
+
+def relative_pose(frames: Frames, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Frame b's base pose seen from frame a's base (odometry only): [x forward, y left [m], cos, sin of
+    the heading difference] per pair, float32 [B, 4]. The goal-pose head's training target."""
+    pa, pb = frames.pose[a].astype(np.float64), frames.pose[b].astype(np.float64)
+    dx, dy = pb[:, 0] - pa[:, 0], pb[:, 1] - pa[:, 1]
+    c, s = np.cos(pa[:, 2]), np.sin(pa[:, 2])
+    dyaw = pb[:, 2] - pa[:, 2]
+    return np.stack([c * dx + s * dy, -s * dx + c * dy, np.cos(dyaw), np.sin(dyaw)], 1).astype(np.float32)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .dataset import Frames, pose_distance, window_starts
+from .dataset import Frames, pose_distance, relative_pose, window_starts
 
 
 @torch.no_grad()
@@ -96,6 +96,45 @@ def goal_distance_correlation(frames: Frames, z: np.ndarray, seed: int, pairs: i
     return {"pairs": int(len(a)), "spearman_l1": spearman(l1, true_d), "spearman_l2": spearman(l2, true_d)}
 
 
+GOAL_POSE_BUCKETS_M = ((0.0, 0.5), (0.5, 1.0), (1.0, 2.0), (2.0, 4.0))
+
+
+@torch.no_grad()
+def goal_pose_errors(model, frames: Frames, z: np.ndarray, seed: int, *, pairs: int = 20000,
+                     max_offset: int = 200, rollout_k: int = 12) -> dict:
+    """The goal-pose head on held-out pairs (robot frame, goal frame) of one segment, at most
+    `max_offset` frames apart: median and 90th-percentile position error [m] and median heading error
+    [rad] per bucket of true distance, on encoded latents and on the predictor's own `rollout_k`-step
+    prediction of the robot's latent (what the planner scores)."""
+    rng = np.random.default_rng(seed + 7)
+    starts = window_starts(frames, rollout_k, holdout=True)
+    if len(starts) < 10:
+        return {"pairs": 0}
+    a = rng.choice(starts, pairs)
+    g = np.clip(a + rollout_k + rng.integers(-max_offset, max_offset + 1, pairs), 0, len(frames.segment) - 1)
+    keep = frames.segment[g] == frames.segment[a]
+    a, g = a[keep], g[keep]
+    zg = torch.from_numpy(z[g]).float()
+    z_pred = torch.from_numpy(z[a]).float()
+    for i in range(rollout_k):
+        z_pred = model.predictor(z_pred, torch.from_numpy(frames.actions[a + i]))
+    truth = relative_pose(frames, a + rollout_k, g)
+    dist = np.hypot(truth[:, 0], truth[:, 1])
+    out: dict = {"pairs": int(len(a)), "rollout_k": rollout_k}
+    for name, zr in (("encoded", torch.from_numpy(z[a + rollout_k]).float()), ("predicted", z_pred)):
+        est = model.pose_head(zr, zg).numpy()
+        pos_err = np.hypot(est[:, 0] - truth[:, 0], est[:, 1] - truth[:, 1])
+        yaw_err = np.abs(np.angle(np.exp(1j * (np.arctan2(est[:, 3], est[:, 2]) - np.arctan2(truth[:, 3], truth[:, 2])))))
+        for lo, hi in GOAL_POSE_BUCKETS_M:
+            m = (dist >= lo) & (dist < hi)
+            if m.sum() < 5:
+                continue
+            out[f"{name}_{lo:g}-{hi:g}m"] = {"n": int(m.sum()), "pos_err_m_p50": float(np.median(pos_err[m])),
+                                              "pos_err_m_p90": float(np.percentile(pos_err[m], 90)),
+                                              "yaw_err_rad_p50": float(np.median(yaw_err[m]))}
+    return out
+
+
 def evaluate(model, frames: Frames, *, k: int, seed: int) -> dict:
     model.eval()
     z = encode_all(model, frames)
@@ -112,4 +151,4 @@ def evaluate(model, frames: Frames, *, k: int, seed: int) -> dict:
             ),
         },
         "goal_distance": goal_distance_correlation(frames, z, seed),
-    }
+    } | ({"goal_pose": goal_pose_errors(model, frames, z, seed)} if model.pose_head is not None else {})

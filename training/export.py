@@ -80,6 +80,7 @@ def parity_cases(model: WorldModel, seed: int) -> dict:
     z0, goal = torch.randn(d, generator=g), torch.randn(d, generator=g)
     seq = torch.randn(4, 6, a_dim, generator=g) * 0.5
     l1, l2, lat = rollout(model.predictor, z0, seq, goal)
+    head = {} if model.pose_head is None else {"goal_pose": _arr(model.pose_head(lat, goal.expand_as(lat)))}
     # a raw bgr8 image with odd size and row padding: checks the TS preprocessing against imaging.py
     rh, rw, step = 23, 37, 37 * 3 + 5
     raw = (torch.rand(rh * step, generator=g) * 255).to(torch.uint8).numpy()
@@ -88,7 +89,7 @@ def parity_cases(model: WorldModel, seed: int) -> dict:
         "encoder": {"image_hwc": _arr(img), "joint_pos": _arr(jp), "z": _arr(z)},
         "predictor": {"z": _arr(zb), "action": _arr(act), "z_next": _arr(model.predictor(zb, act))},
         "rollout": {"z0": _arr(z0), "actions": _arr(seq), "goal": _arr(goal),
-                    "energy_l1": _arr(l1), "energy_l2": _arr(l2), "latents": _arr(lat)},
+                    "energy_l1": _arr(l1), "energy_l2": _arr(l2), "latents": _arr(lat)} | head,
         "preprocess": {"height": rh, "width": rw, "encoding": "bgr8", "step": step,
                        "data": [int(x) for x in raw], "image_hwc": _arr(pre)},
     }
@@ -100,7 +101,7 @@ def write_model_dir(model: WorldModel, out: Path, *, meta: dict, metrics: dict) 
     export_encoder(model, out / "encoder.onnx")
     d, a = model.cfg.latent_dim, model.cfg.actions
     onnx.save(predictor_model(model.predictor, d, a), str(out / "predictor.onnx"))
-    onnx.save(rollout_model(model.predictor, d, a), str(out / "rollout.onnx"))
+    onnx.save(rollout_model(model.predictor, d, a, model.pose_head), str(out / "rollout.onnx"))
     for f in ("encoder.onnx", "predictor.onnx", "rollout.onnx"):
         onnx.checker.check_model(onnx.load(str(out / f)), full_check=True)
     h, w = model.cfg.image_hw
@@ -124,7 +125,9 @@ def write_model_dir(model: WorldModel, out: Path, *, meta: dict, metrics: dict) 
         "control_period_s": meta["period_sec"],
         "latent_dim": d,
         "action_dim": a,
-        "energy": {"energy_l1": "mean_d |z_H - goal|", "energy_l2": "||z_H - goal||_2"},
+        "energy": {"energy_l1": "mean_d |z_H - goal|", "energy_l2": "||z_H - goal||_2"}
+        | ({} if model.pose_head is None else
+           {"goal_pose": "goal base pose seen from each predicted step: x forward, y left [m], cos, sin of heading"}),
         "predictor_flops_per_step": model.predictor.flops_per_step(),
         "io": {k: _io(out / f"{k}.onnx") for k in ("encoder", "predictor", "rollout")},
         "data_hash": meta["data_hash"],

@@ -65,3 +65,12 @@ def odometry_ranking_loss(z_a, z_p, z_q, d_p, d_q, *, margin_per_m: float = 0.1,
     sign = torch.sign(d_q - d_p)  # +1 where q is the farther one
     gap = (d_q - d_p).abs().clamp(max=cap_m)
     return torch.relu(sign * (l_p - l_q) + margin_per_m * gap * sign.abs()).mean()
+
+
+def goal_pose_loss(predicted: torch.Tensor, target: torch.Tensor, *, heading_weight: float = 0.5) -> torch.Tensor:
+    """Goal-pose head error: smooth L1 on the position [m] (quadratic below 0.1 m, so metres far out do
+    not swamp centimetres near the goal) plus `heading_weight` x smooth L1 on cos/sin of the heading.
+    predicted, target [B, 4] = x forward, y left, cos, sin."""
+    pos = torch.nn.functional.smooth_l1_loss(predicted[:, :2], target[:, :2], beta=0.1)
+    head = torch.nn.functional.smooth_l1_loss(predicted[:, 2:], target[:, 2:], beta=0.1)
+    return pos + heading_weight * head

@@ -20,7 +20,8 @@ def main() -> None:
         rec = write_fixture(Path(d) / "fx.mcap", seconds=40.0)
         train(parse_args(["--data", str(rec), "--out", str(OUT), "--steps", "40", "--batch", "16",
                           "--image-hw", "16,16", "--channels", "8,8", "--latent-dim", "8",
-                          "--predictor-hidden", "16", "--segment-sec", "10", "--k", "3"]))
+                          "--predictor-hidden", "16", "--segment-sec", "10", "--k", "3",
+                          "--pose-head-weight", "1.0", "--pose-head-hidden", "8"]))
 
 
 if __name__ == "__main__":

@@ -22,6 +22,10 @@ class ModelConfig:
     latent_dim: int = 64
     channels: tuple[int, ...] = (16, 32, 64, 64)
     predictor_hidden: int = 256
+    # hidden width of the goal-pose head; 0: no head
+    pose_head_hidden: int = 0
+    # predictor: z + f(z, a) - f(z, 0), so a zero action leaves the latent exactly as it is
+    hold_identity: bool = False
 
 
 class Encoder(nn.Module):
@@ -50,6 +54,7 @@ class Predictor(nn.Module):
 
     def __init__(self, cfg: ModelConfig, action_scale: torch.Tensor):
         super().__init__()
+        self.hold_identity = cfg.hold_identity
         self.register_buffer("inv_action_scale", 1.0 / action_scale.float())
         h = cfg.predictor_hidden
         self.fc1 = nn.Linear(cfg.latent_dim + cfg.actions, h)
@@ -58,15 +63,45 @@ class Predictor(nn.Module):
         nn.init.zeros_(self.fc3.weight)
         nn.init.zeros_(self.fc3.bias)
 
-    def forward(self, z: torch.Tensor, a: torch.Tensor) -> torch.Tensor:
-        x = torch.cat([z, a * self.inv_action_scale], dim=1)
+    def _delta(self, z: torch.Tensor, a_scaled: torch.Tensor) -> torch.Tensor:
+        x = torch.cat([z, a_scaled], dim=1)
         x = nn.functional.silu(self.fc1(x))
         x = nn.functional.silu(self.fc2(x))
-        return z + self.fc3(x)
+        return self.fc3(x)
+
+    def forward(self, z: torch.Tensor, a: torch.Tensor) -> torch.Tensor:
+        a_scaled = a * self.inv_action_scale
+        dz = self._delta(z, a_scaled)
+        if self.hold_identity:
+            # Holding still must predict no change: the latent of one image carries no velocity, and a
+            # predictor that drifts under a zero action (toward the data mean) makes every long
+            # rollout of "hold" look closer to the goal than it is, so the planner stops short.
+            dz = dz - self._delta(z, torch.zeros_like(a_scaled))
+        return z + dz
 
     def flops_per_step(self) -> int:
-        """Multiply-adds x2 of the three matmuls for one sequence."""
-        return 2 * sum(m.in_features * m.out_features for m in (self.fc1, self.fc2, self.fc3))
+        """Multiply-adds x2 of the three matmuls for one sequence (twice with hold_identity)."""
+        return (2 if self.hold_identity else 1) * 2 * sum(m.in_features * m.out_features for m in (self.fc1, self.fc2, self.fc3))
+
+
+class GoalPoseHead(nn.Module):
+    """Where the goal is, seen from the robot: (z of the robot's view, z of the goal view) -> [x forward,
+    y left [m], cos, sin of the goal's heading relative to the robot's]. Trained on the robot's own
+    odometry (no labels), it gives the planner a goal energy in metres and radians that a differential
+    drive can descend: latent distance alone rises on every turn, so a robot parked beside its goal
+    with the right heading sees no way in. Plain MatMul/Add/Sigmoid ops for export/onnx_graph.py."""
+
+    def __init__(self, latent_dim: int, hidden: int):
+        super().__init__()
+        self.fc1 = nn.Linear(3 * latent_dim, hidden)
+        self.fc2 = nn.Linear(hidden, hidden)
+        self.fc3 = nn.Linear(hidden, 4)
+
+    def forward(self, z_robot: torch.Tensor, z_goal: torch.Tensor) -> torch.Tensor:
+        x = torch.cat([z_robot, z_goal, z_goal - z_robot], dim=-1)
+        x = nn.functional.silu(self.fc1(x))
+        x = nn.functional.silu(self.fc2(x))
+        return self.fc3(x)
 
 
 def rollout(pred: Predictor, z0: torch.Tensor, actions: torch.Tensor, goal: torch.Tensor):
@@ -91,6 +126,7 @@ class WorldModel(nn.Module):
         for p in self.target.parameters():
             p.requires_grad_(False)
         self.predictor = Predictor(cfg, action_scale)
+        self.pose_head = GoalPoseHead(cfg.latent_dim, cfg.pose_head_hidden) if cfg.pose_head_hidden > 0 else None
 
     @torch.no_grad()
     def update_target(self, decay: float) -> None:

@@ -22,13 +22,10 @@ def _weights(pred) -> dict[str, np.ndarray]:
     return w
 
 
-def _step_nodes(z: str, a: str, out: str, p: str) -> list:
-    """z [B, D], a [B, A] -> out [B, D]; `p` prefixes intermediate names (unique per graph)."""
+def _mlp_nodes(z: str, a_n: str, out: str, p: str) -> list:
+    """The predictor's MLP on [z, scaled action] -> out (the latent change)."""
     n = helper.make_node
-    nodes = [
-        n("Mul", [a, "inv_action_scale"], [p + "a_n"]),
-        n("Concat", [z, p + "a_n"], [p + "x"], axis=1),
-    ]
+    nodes = [n("Concat", [z, a_n], [p + "x"], axis=1)]
     h = p + "x"
     for i, name in enumerate(("fc1", "fc2")):
         nodes += [
@@ -38,22 +35,63 @@ def _step_nodes(z: str, a: str, out: str, p: str) -> list:
             n("Mul", [p + f"l{i}", p + f"s{i}"], [p + f"h{i}"]),
         ]
         h = p + f"h{i}"
-    nodes += [
-        n("MatMul", [h, "fc3_w"], [p + "m2"]),
-        n("Add", [p + "m2", "fc3_b"], [p + "dz"]),
-        n("Add", [z, p + "dz"], [out]),
-    ]
-    return nodes
+    return nodes + [n("MatMul", [h, "fc3_w"], [p + "m2"]), n("Add", [p + "m2", "fc3_b"], [out])]
+
+
+def _step_nodes(z: str, a: str, out: str, p: str, hold_identity: bool = False) -> list:
+    """z [B, D], a [B, A] -> out [B, D]; `p` prefixes intermediate names (unique per graph). With
+    hold_identity the change is f(z, a) - f(z, 0) (see model.Predictor)."""
+    n = helper.make_node
+    nodes = [n("Mul", [a, "inv_action_scale"], [p + "a_n"]), *_mlp_nodes(z, p + "a_n", p + "dz", p)]
+    dz = p + "dz"
+    if hold_identity:
+        nodes += [
+            n("Sub", [p + "a_n", p + "a_n"], [p + "a_0"]),
+            *_mlp_nodes(z, p + "a_0", p + "dz0", p + "h0_"),
+            n("Sub", [p + "dz", p + "dz0"], [p + "dz_rel"]),
+        ]
+        dz = p + "dz_rel"
+    return nodes + [n("Add", [z, dz], [out])]
 
 
 def _inits(pred) -> list:
     return [numpy_helper.from_array(v, k) for k, v in _weights(pred).items()]
 
 
+def _head_inits(head) -> list:
+    out = []
+    for name in ("fc1", "fc2", "fc3"):
+        layer = getattr(head, name)
+        out.append(numpy_helper.from_array(layer.weight.detach().numpy().T.astype(np.float32).copy(), f"gp_{name}_w"))
+        out.append(numpy_helper.from_array(layer.bias.detach().numpy().astype(np.float32).copy(), f"gp_{name}_b"))
+    return out
+
+
+def _head_nodes(latents: str, goal_row: str, out: str) -> list:
+    """The goal-pose head on every predicted step: latents [K, H, D], goal [1, D] -> out [K, H, 4]."""
+    n = helper.make_node
+    nodes = [
+        n("Shape", [latents], ["gp_khd"]),
+        n("Expand", [goal_row, "gp_khd"], ["gp_goal"]),
+        n("Sub", ["gp_goal", latents], ["gp_diff"]),
+        n("Concat", [latents, "gp_goal", "gp_diff"], ["gp_x"], axis=2),
+    ]
+    h = "gp_x"
+    for i, name in enumerate(("fc1", "fc2")):
+        nodes += [
+            n("MatMul", [h, f"gp_{name}_w"], [f"gp_m{i}"]),
+            n("Add", [f"gp_m{i}", f"gp_{name}_b"], [f"gp_l{i}"]),
+            n("Sigmoid", [f"gp_l{i}"], [f"gp_s{i}"]),
+            n("Mul", [f"gp_l{i}", f"gp_s{i}"], [f"gp_h{i}"]),
+        ]
+        h = f"gp_h{i}"
+    return nodes + [n("MatMul", [h, "gp_fc3_w"], ["gp_m2"]), n("Add", ["gp_m2", "gp_fc3_b"], [out])]
+
+
 def predictor_model(pred, latent_dim: int, action_dim: int):
     f = TensorProto.FLOAT
     graph = helper.make_graph(
-        _step_nodes("z", "action", "z_next", "p_"),
+        _step_nodes("z", "action", "z_next", "p_", pred.hold_identity),
         "predictor",
         [helper.make_tensor_value_info("z", f, ["batch", latent_dim]),
          helper.make_tensor_value_info("action", f, ["batch", action_dim])],
@@ -63,12 +101,12 @@ def predictor_model(pred, latent_dim: int, action_dim: int):
     return _model(graph)
 
 
-def _loop_body(latent_dim: int):
+def _loop_body(latent_dim: int, hold_identity: bool):
     f = TensorProto.FLOAT
     n = helper.make_node
     nodes = [
         n("Gather", ["actions", "iter"], ["a_i"], axis=1),
-        *_step_nodes("z_in", "a_i", "z_out", "b_"),
+        *_step_nodes("z_in", "a_i", "z_out", "b_", hold_identity),
         n("Identity", ["cond_in"], ["cond_out"]),
         n("Identity", ["z_out"], ["z_scan"]),
     ]
@@ -84,8 +122,9 @@ def _loop_body(latent_dim: int):
     )
 
 
-def rollout_model(pred, latent_dim: int, action_dim: int):
-    """z0 [D], actions [K, H, A], goal [D] -> energy_l1 [K], energy_l2 [K], latents [K, H, D]."""
+def rollout_model(pred, latent_dim: int, action_dim: int, head=None):
+    """z0 [D], actions [K, H, A], goal [D] -> energy_l1 [K], energy_l2 [K], latents [K, H, D], and with a
+    goal-pose head goal_pose [K, H, 4] (the goal seen from each predicted step: x, y [m], cos, sin)."""
     f = TensorProto.FLOAT
     n = helper.make_node
     c = numpy_helper.from_array
@@ -102,7 +141,7 @@ def rollout_model(pred, latent_dim: int, action_dim: int):
         n("Concat", ["k_vec", "d_vec"], ["kd"], axis=0),
         n("Reshape", ["z0", "row_shape"], ["z0_row"]),
         n("Expand", ["z0_row", "kd"], ["z_init"]),
-        n("Loop", ["h", "true", "z_init"], ["z_final", "scan_hkd"], body=_loop_body(latent_dim)),
+        n("Loop", ["h", "true", "z_init"], ["z_final", "scan_hkd"], body=_loop_body(latent_dim, pred.hold_identity)),
         # runtimes differ on whether scan outputs are stacked [H, K, D] or concatenated [H*K, D]
         n("Concat", ["h_vec", "k_vec", "d_vec"], ["hkd"], axis=0),
         n("Reshape", ["scan_hkd", "hkd"], ["scan_3d"]),
@@ -115,16 +154,22 @@ def rollout_model(pred, latent_dim: int, action_dim: int):
         n("ReduceSum", ["sq", "axis1"], ["sum_sq"], keepdims=0),
         n("Sqrt", ["sum_sq"], ["energy_l2"]),
     ]
+    outputs = [helper.make_tensor_value_info("energy_l1", f, ["k"]),
+               helper.make_tensor_value_info("energy_l2", f, ["k"]),
+               helper.make_tensor_value_info("latents", f, ["k", "h", latent_dim])]
+    inits = _inits(pred) + consts
+    if head is not None:
+        nodes += _head_nodes("latents", "goal_row", "goal_pose")
+        outputs.append(helper.make_tensor_value_info("goal_pose", f, ["k", "h", 4]))
+        inits += _head_inits(head)
     graph = helper.make_graph(
         nodes,
         "rollout",
         [helper.make_tensor_value_info("z0", f, [latent_dim]),
          helper.make_tensor_value_info("actions", f, ["k", "h", action_dim]),
          helper.make_tensor_value_info("goal", f, [latent_dim])],
-        [helper.make_tensor_value_info("energy_l1", f, ["k"]),
-         helper.make_tensor_value_info("energy_l2", f, ["k"]),
-         helper.make_tensor_value_info("latents", f, ["k", "h", latent_dim])],
-        initializer=_inits(pred) + consts,
+        outputs,
+        initializer=inits,
     )
     return _model(graph)
 

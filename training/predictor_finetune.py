@@ -14,8 +14,9 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .dataset import Frames, window_starts
+from .dataset import Frames, partner_indices, relative_pose, segment_bounds, window_starts
 from .evaluate import encode_all
+from .losses import goal_pose_loss
 
 
 def rollout_mse(predictor, z0: torch.Tensor, actions: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
@@ -30,10 +31,26 @@ def rollout_mse(predictor, z0: torch.Tensor, actions: torch.Tensor, targets: tor
     return err / k
 
 
+def rollout_goal_pose_loss(model, z0, actions, z_goal, starts, goals, frames: Frames) -> torch.Tensor:
+    """The goal-pose head read off the predictor's own rollout, as the planner reads it: at each step t
+    of the rollout from z0 (and at t = 0), head(z_t, z_goal) against the goal frame's pose seen from the
+    frame the robot really reached at t (odometry)."""
+    z = z0
+    err = goal_pose_loss(model.pose_head(z, z_goal), torch.from_numpy(relative_pose(frames, starts, goals)))
+    k = actions.shape[1]
+    for i in range(k):
+        z = model.predictor(z, actions[:, i, :])
+        truth = torch.from_numpy(relative_pose(frames, starts + i + 1, goals))
+        err = err + goal_pose_loss(model.pose_head(z, z_goal), truth)
+    return err / (k + 1)
+
+
 def finetune_predictor(model, frames: Frames, *, steps: int, k: int, batch: int, lr: float, seed: int,
-                       log_every: int = 500) -> dict:
-    """Trains model.predictor only (in place) on training-split windows of k steps; returns the first and
-    last logged losses. The encoders are not touched."""
+                       log_every: int = 500, pose_head_weight: float = 0.0, goal_offset: int = 200) -> dict:
+    """Trains model.predictor (in place) on training-split windows of k steps; returns the first and
+    last logged losses. The encoders are not touched. With a goal-pose head and `pose_head_weight` > 0
+    the head trains alongside on the rollout's latents (goal frames at most `goal_offset` frames from
+    the window), so the planner's energy reads predicted latents as well as encoded ones."""
     model.eval()
     z = torch.from_numpy(encode_all(model, frames)).float()
     acts = torch.from_numpy(frames.actions).float()
@@ -42,7 +59,12 @@ def finetune_predictor(model, frames: Frames, *, steps: int, k: int, batch: int,
         raise ValueError(f"predictor fine-tuning: only {len(starts)} training windows of {k} steps; need >= {batch}")
     pred = model.predictor
     pred.train()
-    opt = torch.optim.AdamW(pred.parameters(), lr=lr, weight_decay=1e-4)
+    head = model.pose_head if pose_head_weight > 0 else None
+    params = list(pred.parameters()) + ([] if head is None else list(head.parameters()))
+    if head is not None:
+        head.train()
+    bounds = segment_bounds(frames)
+    opt = torch.optim.AdamW(params, lr=lr, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps, pct_start=0.05)
     rng = np.random.default_rng(seed + 1)
     offs = np.arange(k)
@@ -50,9 +72,12 @@ def finetune_predictor(model, frames: Frames, *, steps: int, k: int, batch: int,
     for step in range(steps):
         b = rng.choice(starts, batch)
         loss = rollout_mse(pred, z[b], acts[b[:, None] + offs], z[b[:, None] + offs + 1])
+        if head is not None:
+            g = partner_indices(frames, bounds, b + k // 2, rng, max_offset=goal_offset)
+            loss = loss + pose_head_weight * rollout_goal_pose_loss(model, z[b], acts[b[:, None] + offs], z[g], b, g, frames)
         opt.zero_grad(set_to_none=True)
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(pred.parameters(), 5.0)
+        torch.nn.utils.clip_grad_norm_(params, 5.0)
         opt.step()
         sched.step()
         if step == 0:
@@ -61,4 +86,7 @@ def finetune_predictor(model, frames: Frames, *, steps: int, k: int, batch: int,
             last = loss.item()
             print(f"finetune step {step} rollout_mse={last:.4f}", flush=True)
     pred.eval()
-    return {"steps": steps, "k": k, "first_loss": first, "last_loss": last}
+    if head is not None:
+        head.eval()
+    return {"steps": steps, "k": k, "first_loss": first, "last_loss": last,
+            "pose_head_weight": pose_head_weight if head is not None else 0.0}

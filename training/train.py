@@ -16,10 +16,10 @@ import numpy as np
 import torch
 
 from .dataset import (ARM_JOINTS, Frames, data_hash, diff_drive_distance, list_mcap_files, load_frames, partner_indices,
-                      pose_distance, segment_bounds, window_starts)
+                      pose_distance, relative_pose, segment_bounds, window_starts)
 from .evaluate import evaluate
 from .export import write_matmul_peak, write_model_dir
-from .losses import odometry_ranking_loss, rollout_loss, sigreg, vicreg
+from .losses import goal_pose_loss, odometry_ranking_loss, rollout_loss, sigreg, vicreg
 from .predictor_finetune import finetune_predictor
 from .model import ModelConfig, WorldModel
 
@@ -55,9 +55,18 @@ def parse_args(argv=None):
     p.add_argument("--metric-yaw", type=float, default=0.5,
                    help="metres per radian of heading difference in that loss's pose distance (a diff-drive"
                         " base turns in place cheaply, so a small value ranks by position first)")
+    p.add_argument("--pose-head-weight", type=float, default=0.0,
+                   help="weight of the goal-pose head's loss (0: no head; the head gives the planner a metric goal energy)")
+    p.add_argument("--pose-head-hidden", type=int, default=128, help="hidden width of the goal-pose head")
+    p.add_argument("--pose-head-near", type=int, default=50,
+                   help="the head also sees a partner at most this many frames from the anchor (near-goal precision)")
+    p.add_argument("--hold-identity", action="store_true",
+                   help="predictor z + f(z, a) - f(z, 0): a zero action predicts no change (no drift under hold)")
     p.add_argument("--finetune-steps", type=int, default=0,
                    help="second stage: predictor-only steps on frozen latents (0: off); see predictor_finetune.py")
     p.add_argument("--finetune-k", type=int, default=20, help="rollout steps in the second stage (the planner's horizon)")
+    p.add_argument("--finetune-pose-head-weight", type=float, default=0.0,
+                   help="second stage: also train the goal-pose head on the rollout's latents, with this weight")
     p.add_argument("--finetune-batch", type=int, default=128)
     p.add_argument("--finetune-lr", type=float, default=1e-3)
     p.add_argument("--init", default=None, help="start from this checkpoint (--steps 0: second stage only)")
@@ -119,16 +128,22 @@ def train_step(model, opt, frames, starts, args, gen, partners=None) -> dict:
     img, jp, act = batch_tensors(frames, starts, args.k, steps)
     b = img.shape[0]
     metric = img.new_zeros(())
-    if partners is not None and args.metric_weight > 0:
-        p, q = partners
-        ip, jpp = _frame_tensors(frames, p)
-        iq, jpq = _frame_tensors(frames, q)
-        z3 = model.encoder(torch.cat([img[:, 0], ip, iq]), torch.cat([jp[:, 0], jpp, jpq]))
-        z_t, z_p, z_q = z3[:b], z3[b : 2 * b], z3[2 * b :]
-        dist = diff_drive_distance if args.metric_distance == "diff-drive" else pose_distance
-        d_p = torch.from_numpy(dist(frames, starts, p, args.metric_yaw)).float()
-        d_q = torch.from_numpy(dist(frames, starts, q, args.metric_yaw)).float()
-        metric = odometry_ranking_loss(z_t, z_p, z_q, d_p, d_q, margin_per_m=args.metric_margin)
+    pose = img.new_zeros(())
+    if partners is not None and (args.metric_weight > 0 or model.pose_head is not None):
+        others = list(partners)
+        ims, jps = zip(*(_frame_tensors(frames, o) for o in others))
+        zs = model.encoder(torch.cat([img[:, 0], *ims]), torch.cat([jp[:, 0], *jps])).split(b)
+        z_t = zs[0]
+        if args.metric_weight > 0:
+            dist = diff_drive_distance if args.metric_distance == "diff-drive" else pose_distance
+            d_p = torch.from_numpy(dist(frames, starts, others[0], args.metric_yaw)).float()
+            d_q = torch.from_numpy(dist(frames, starts, others[1], args.metric_yaw)).float()
+            metric = odometry_ranking_loss(z_t, zs[1], zs[2], d_p, d_q, margin_per_m=args.metric_margin)
+        if model.pose_head is not None:
+            pose = sum(
+                goal_pose_loss(model.pose_head(z_t, z_o), torch.from_numpy(relative_pose(frames, starts, o)))
+                for z_o, o in zip(zs[1:], others)
+            ) / len(others)
     else:
         z_t = model.encoder(img[:, 0], jp[:, 0])
     with torch.no_grad():
@@ -138,13 +153,13 @@ def train_step(model, opt, frames, starts, args, gen, partners=None) -> dict:
     # the predictor at run time: the exported encoder is the target one)
     pred = 0.5 * (rollout_loss(model, z_t, act, z_tg, steps) + rollout_loss(model, z_all[:, 0], act, z_tg, steps))
     reg = sigreg(z_t, gen) if args.regularizer == "sigreg" else vicreg(z_t)
-    loss = pred + args.reg_weight * reg + args.metric_weight * metric
+    loss = pred + args.reg_weight * reg + args.metric_weight * metric + args.pose_head_weight * pose
     opt.zero_grad(set_to_none=True)
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
     opt.step()
     model.update_target(args.ema)
-    return {"loss": loss.item(), "pred": pred.item(), "reg": reg.item(), "metric": metric.item()}
+    return {"loss": loss.item(), "pred": pred.item(), "reg": reg.item(), "metric": metric.item(), "pose": pose.item()}
 
 
 def train(args) -> dict:
@@ -159,7 +174,9 @@ def train(args) -> dict:
         raise ValueError(f"only {len(starts)} training windows of {args.k} steps; need >= --batch {args.batch}")
     cfg = ModelConfig(image_hw=_hw(args), joints=frames.joints.shape[1],
                       actions=frames.actions.shape[1], latent_dim=args.latent_dim,
-                      channels=tuple(int(c) for c in args.channels.split(",")), predictor_hidden=args.predictor_hidden)
+                      channels=tuple(int(c) for c in args.channels.split(",")), predictor_hidden=args.predictor_hidden,
+                      pose_head_hidden=args.pose_head_hidden if args.pose_head_weight > 0 else 0,
+                      hold_identity=args.hold_identity)
     model = WorldModel(cfg, action_bounds(frames))
     if args.init:
         model.load_state_dict(torch.load(args.init, weights_only=True))
@@ -174,7 +191,9 @@ def train(args) -> dict:
     for step in range(args.steps):
         model.train()
         batch = rng.choice(starts, args.batch)
-        partners = (partner_indices(frames, bounds, batch, rng), partner_indices(frames, bounds, batch, rng))
+        partners = [partner_indices(frames, bounds, batch, rng), partner_indices(frames, bounds, batch, rng)]
+        if model.pose_head is not None:
+            partners.append(partner_indices(frames, bounds, batch, rng, max_offset=args.pose_head_near))
         log = train_step(model, opt, frames, batch, args, gen, partners)
         sched.step()
         steps_done = step + 1
@@ -187,7 +206,8 @@ def train(args) -> dict:
     finetune = None
     if args.finetune_steps > 0:
         finetune = finetune_predictor(model, frames, steps=args.finetune_steps, k=args.finetune_k,
-                                      batch=args.finetune_batch, lr=args.finetune_lr, seed=args.seed)
+                                      batch=args.finetune_batch, lr=args.finetune_lr, seed=args.seed,
+                                      pose_head_weight=args.finetune_pose_head_weight)
         eval_k = max(eval_k, args.finetune_k)
     metrics = evaluate(model, frames, k=eval_k, seed=args.seed)
     if finetune:

@@ -72,7 +72,7 @@ export function startMpcPlanner(node: NodeHandle, opts: MpcPlannerOptions): MpcP
   const topics: MpcPlannerTopics = { ...DEFAULT_TOPICS, ...opts.topics };
   const { constraints, worldModel } = opts;
   const jointNames = constraints.armJointNames;
-  const cfg = declarePlannerParameters(node, jointNames.length);
+  const cfg = declarePlannerParameters(node, jointNames.length, worldModel.spec.goalPose === true);
   const nowMs = opts.nowMs ?? (() => performance.now());
   const planner = new MpcPlanner(cfg.planner, { worldModel, constraints, rng: createRng(cfg.seed), nowMs });
   const frames = { odomFrame: cfg.odomFrame, baseFrame: cfg.baseFrame };

@@ -14,7 +14,7 @@ import { ModelManifestError, WorldModelInputError } from '../core/worldmodel/err
 import { copyJointPositions } from '../core/worldmodel/preprocess.js';
 import type { LatentSpec, Observation, RolloutRequest, WorldModel } from '../core/worldmodel/world-model.js';
 import { DEFAULT_PROVIDERS, openSession } from './providers.js';
-import { checkManifestIo, checkSessionIo } from './session-check.js';
+import { checkManifestIo, checkSessionIo, hasGoalPose } from './session-check.js';
 import { RolloutBindings } from './rollout-bindings.js';
 
 export interface OnnxWorldModelOptions {
@@ -45,7 +45,11 @@ export class OnnxWorldModel implements WorldModel {
   private readonly z: Float32Array;
   private readonly encFeeds: Record<string, ort.Tensor>;
   private readonly encFetches: Record<string, ort.Tensor>;
-  private readonly bindings: RolloutBindings;
+  /**
+   * Two binding caches, so two callers that each reuse their own buffers (the planner, and a
+   * goal-pose reader between its cycles) do not rebuild each other's tensors every call.
+   */
+  private readonly bindings: [RolloutBindings, RolloutBindings];
   /** serializes calls: the buffers above are shared */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -64,6 +68,7 @@ export class OnnxWorldModel implements WorldModel {
       actionDim: manifest.actionDim,
       stepSec: manifest.controlPeriodSec,
       modelId: manifest.modelId,
+      goalPose: hasGoalPose(manifest),
     };
     this.image = new Float32Array(im.height * im.width * 3);
     this.joints = new Float32Array(j);
@@ -73,7 +78,9 @@ export class OnnxWorldModel implements WorldModel {
       joint_pos: new ort.Tensor('float32', this.joints, [1, j]),
     };
     this.encFetches = { z: new ort.Tensor('float32', this.z, [1, d]) };
-    this.bindings = new RolloutBindings(d, manifest.actionDim, energy);
+    this.bindings = [0, 1].map(
+      () => new RolloutBindings(d, manifest.actionDim, energy, hasGoalPose(manifest)),
+    ) as [RolloutBindings, RolloutBindings];
   }
 
   static async load(opts: OnnxWorldModelOptions): Promise<OnnxWorldModel> {
@@ -144,7 +151,10 @@ export class OnnxWorldModel implements WorldModel {
 
   rollout(req: RolloutRequest): Promise<void> {
     return this.serial(async () => {
-      const { feeds, fetches } = this.bindings.bind(req);
+      // the first cache serves whoever uses it first; any other caller gets the second
+      const [first, second] = this.bindings;
+      const cache = first.serves(req) || first.isEmpty() ? first : second;
+      const { feeds, fetches } = cache.bind(req);
       await this.rolloutSession.run(feeds, fetches);
     });
   }

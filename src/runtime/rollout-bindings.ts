@@ -25,12 +25,24 @@ export class RolloutBindings {
   /** the energy the caller did not ask for, and latents when the caller passes none */
   private otherEnergy = new Float32Array(0);
   private scratchLatents = new Float32Array(0);
+  private scratchGoalPoses = new Float32Array(0);
 
   constructor(
     private readonly d: number,
     private readonly a: number,
     private readonly energy: 'l1' | 'l2',
+    /** the model has a goal_pose output (it must then be fetched, into the caller's buffer or scratch) */
+    private readonly goalPose = false,
   ) {}
+
+  /** Whether this cache was last built for `req`'s output buffer (the caller's identity). */
+  serves(req: RolloutRequest): boolean {
+    return this.key[5] === req.energies;
+  }
+
+  isEmpty(): boolean {
+    return this.key.length === 0;
+  }
 
   bind(req: RolloutRequest): { feeds: Record<string, ort.Tensor>; fetches: Record<string, ort.Tensor> } {
     const { d, a } = this;
@@ -54,9 +66,18 @@ export class RolloutBindings {
         `${req.latents.length}`,
       );
     }
+    if (req.goalPoses) {
+      check(this.goalPose, 'rollout.goalPoses', 'none (this model has no goal-pose head)', 'a buffer');
+      check(
+        req.goalPoses.length >= k * h * 4,
+        'rollout.goalPoses',
+        `≥ K·H·4 = ${k * h * 4} floats`,
+        `${req.goalPoses.length}`,
+      );
+    }
     finiteAll(req.z0, d, 'rollout.z0');
     finiteAll(req.goal, d, 'rollout.goal');
-    const key = [k, h, req.z0, req.goal, req.actions, req.energies, req.latents];
+    const key = [k, h, req.z0, req.goal, req.actions, req.energies, req.latents, req.goalPoses];
     if (key.length !== this.key.length || key.some((v, i) => v !== this.key[i])) this.rebuild(req);
     this.key = key;
     return { feeds: this.feeds, fetches: this.fetches };
@@ -83,5 +104,13 @@ export class RolloutBindings {
       energy_l2: this.energy === 'l1' ? other : mine,
       latents: new ort.Tensor('float32', latents.subarray(0, k * h * d), [k, h, d]),
     };
+    if (this.goalPose) {
+      let poses = req.goalPoses;
+      if (!poses) {
+        if (this.scratchGoalPoses.length < k * h * 4) this.scratchGoalPoses = new Float32Array(k * h * 4);
+        poses = this.scratchGoalPoses;
+      }
+      this.fetches.goal_pose = new ort.Tensor('float32', poses.subarray(0, k * h * 4), [k, h, 4]);
+    }
   }
 }

@@ -78,4 +78,19 @@ export function checkManifestIo(m: ModelManifest): void {
   expectShape(m.files.rollout, l1, 'energy_l1', ['k']);
   expectShape(m.files.rollout, l2, 'energy_l2', ['k']);
   expectShape(m.files.rollout, lat, 'latents', ['k', 'h', d]);
+  const extra = m.io.rollout.outputs.slice(3);
+  if (extra.length > 0) expectShape(m.files.rollout, extra[0], 'goal_pose', ['k', 'h', 4]);
+  if (extra.length > 1) {
+    throw new ModelManifestError(
+      `${m.files.rollout}: unexpected outputs after goal_pose: ${extra
+        .slice(1)
+        .map((o) => o.name)
+        .join(', ')}`,
+    );
+  }
+}
+
+/** Whether the model's rollout has a goal-pose head (a `goal_pose` output after the latents). */
+export function hasGoalPose(m: ModelManifest): boolean {
+  return m.io.rollout.outputs[3]?.name === 'goal_pose';
 }

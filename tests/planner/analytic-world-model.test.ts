@@ -58,6 +58,34 @@ describe('analytic world model', () => {
     expect((latents[3 * 5 + 4] as number) / 0.2).toBeCloseTo(0.2, 5);
   });
 
+  it('reports the goal seen from every predicted step: 1 m ahead turning into 1 m to the right after a quarter turn left', async () => {
+    const z0 = new Float32Array(5);
+    model.encodePose(0, 0, 0, [0], z0);
+    const goal = new Float32Array(5);
+    model.encodePose(1, 0, 0, [0], goal);
+    // ten steps of π/2 rad/s: heading π/2 at the end, no translation
+    const seq = new Array(10).fill([0, Math.PI / 2, 0]).flat();
+    const goalPoses = new Float32Array(10 * 4);
+    await model.rollout({
+      z0,
+      goal,
+      actions: Float32Array.from(seq),
+      k: 1,
+      h: 10,
+      energies: new Float32Array(1),
+      goalPoses,
+    });
+    const first = Math.PI / 20;
+    expect(goalPoses[0]).toBeCloseTo(Math.cos(first), 5);
+    expect(goalPoses[1]).toBeCloseTo(-Math.sin(first), 5);
+    const last = Array.from(goalPoses.subarray(36, 40));
+    expect(last[0]).toBeCloseTo(0, 5);
+    expect(last[1]).toBeCloseTo(-1, 5);
+    // goal heading 0 seen from heading π/2: −90°
+    expect(last[2]).toBeCloseTo(0, 5);
+    expect(last[3]).toBeCloseTo(-1, 5);
+  });
+
   it('refuses to encode without ground truth, saying what is missing', async () => {
     await expect(
       model.encode({ imageHwc: new Float32Array(3), jointPos: new Float32Array(1) }, new Float32Array(5)),

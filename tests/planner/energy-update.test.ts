@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlannerBuffers } from '../../src/core/planner/buffers.js';
 import { defaultPlannerConfig } from '../../src/core/planner/config.js';
-import { latentEnergies, separationCost } from '../../src/core/planner/energy.js';
+import { goalPoseEnergies, latentEnergies, separationCost } from '../../src/core/planner/energy.js';
 import { cemUpdate, mppiUpdate } from '../../src/core/planner/update.js';
 
 const cfg = { ...defaultPlannerConfig(0), runningWeight: 0.2, terminalWeight: 1 };
@@ -21,6 +21,31 @@ describe('task energy', () => {
     const e = new Float32Array(1);
     latentEnergies(latents, goal, 1, 2, { ...cfg, latentNorm: 'l1' }, e);
     expect(e[0]).toBeCloseTo(2.4, 6);
+  });
+});
+
+describe("goal-pose energy ('pose')", () => {
+  const pose = { ...cfg, latentNorm: 'pose' as const, poseHeadingScaleM: 0.25 };
+
+  it('weighs position in metres and a heading error at s per unit-vector difference', () => {
+    // step 0: goal 3 m ahead, 4 m left, same heading -> 5; step 1: on the goal, turned 180° -> 0.25·2
+    const poses = Float32Array.from([3, 4, 1, 0, 0, 0, -1, 0]);
+    const e = new Float32Array(1);
+    goalPoseEnergies(poses, 1, 2, pose, e);
+    expect(e[0]).toBeCloseTo(0.2 * 5 + 1 * 0.5, 6);
+  });
+
+  it('ranks turning toward a goal beside the robot below staying parallel to it', () => {
+    // the goal 0.4 m to the left with the robot's heading; after a quarter turn left and 0.3 m of
+    // driving the goal is 0.1 m ahead, turned −90° from the robot
+    const parallel = Float32Array.from([0, 0.4, 1, 0]);
+    const turned = Float32Array.from([0.1, 0, 0, -1]);
+    const e = new Float32Array(2);
+    goalPoseEnergies(Float32Array.from([...parallel, ...turned]), 2, 1, pose, e);
+    expect(e[1] as number).toBeLessThan(e[0] as number);
+    // with heading worth 1 m per unit-vector difference the same turn is worse: the local minimum
+    goalPoseEnergies(Float32Array.from([...parallel, ...turned]), 2, 1, { ...pose, poseHeadingScaleM: 1 }, e);
+    expect(e[1] as number).toBeGreaterThan(e[0] as number);
   });
 });
 

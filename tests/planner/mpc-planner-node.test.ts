@@ -68,6 +68,21 @@ function rig(overrides: Record<string, number | string> = {}) {
 }
 
 describe('mpc_planner node', () => {
+  it("defaults latent_norm to 'pose' for a model with a goal-pose head and to 'l1' for one without", () => {
+    for (const goalPose of [true, false]) {
+      const bus = new InProcessBus({ time: 'sim' });
+      const constraints = Object.assign(new FakeConstraints(), { armJointNames: [] as string[] });
+      const analytic = new AnalyticWorldModel({ armJointCount: 0, stepSec: 0.1 });
+      const worldModel = Object.create(analytic, {
+        spec: { value: { ...analytic.spec, goalPose } },
+      }) as AnalyticWorldModel;
+      const node = bus.createNode('mpc_planner', { useSimTime: true, parameterOverrides: { samples: 8 } });
+      const handle = startMpcPlanner(node, { constraints, worldModel, nowMs: () => 0 });
+      expect(handle.config.planner.latentNorm).toBe(goalPose ? 'pose' : 'l1');
+      handle.stop();
+    }
+  });
+
   it('proposes a forward command toward a goal ahead and publishes an OK plan', async () => {
     const r = rig();
     r.pubs.goal.publish(r.latent(2, 0));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { GoalSequencerOptions } from '../../src/nodes/goal-sequencer.js';
 import { startGoalSequencer } from '../../src/nodes/goal-sequencer.js';
+import { AnalyticWorldModel } from '../../src/core/worldmodel/analytic-world-model.js';
+import { GoalPoseReader } from '../../src/core/worldmodel/goal-pose-reader.js';
 import type { GoalRoute, LatentState } from '../../src/msgs/own.js';
 import type { Image, Time } from '../../src/msgs/std.js';
 import { MsgType } from '../../src/msgs/types.js';
@@ -32,9 +35,20 @@ function latent(z: number[], observationStamp: Time = { sec: 0, nanosec: 0 }): L
   };
 }
 
-function rig() {
+/** The analytic model (exact goal poses) with a pose latent [x, y, 0.25·cos, 0.25·sin]. */
+const analytic = new AnalyticWorldModel({ armJointCount: 0, stepSec: 0.1 });
+function poseLatent(xM: number, yM: number): number[] {
+  const z = new Float32Array(4);
+  analytic.encodePose(xM, yM, 0, [], z);
+  return Array.from(z);
+}
+
+function rig(goalPose?: GoalSequencerOptions['goalPose']) {
   const bus = new InProcessBus({ time: 'sim' });
-  const handle = startGoalSequencer(bus.createNode('goal_sequencer'), { subgoalTolerance: 0.2 });
+  const handle = startGoalSequencer(bus.createNode('goal_sequencer'), {
+    subgoalTolerance: 0.2,
+    ...(goalPose ? { goalPose } : {}),
+  });
   const src = bus.createNode('src');
   const route = src.createPublisher<GoalRoute>(MsgType.GoalRoute, Topic.goalRoute, QOS_LATCHED);
   const goalLatent = src.createPublisher<LatentState>(MsgType.LatentState, Topic.goalLatent, QOS_LATCHED);
@@ -97,6 +111,29 @@ describe('goal sequencer node (route of goal images)', () => {
     r.bus.spin();
     expect(r.handle.activeIndex()).toBe(0);
     expect(r.goals).toHaveLength(1);
+  });
+
+  it('with a goal-pose head, advances once the head puts the subgoal within subgoal_tolerance_m', async () => {
+    const r = rig({ reader: new GoalPoseReader(analytic), toleranceM: 0.5 });
+    r.route.publish({
+      header: { stamp: { sec: 1, nanosec: 0 }, frame_id: '' },
+      images: [image(10), image(20)],
+    });
+    r.bus.spin();
+    // what the encoder would answer: subgoal 1 is the pose (2, 0)
+    const g = r.goals[0] as Image;
+    r.goalLatent.publish(latent(poseLatent(2, 0), g.header.stamp));
+    r.bus.spin();
+    r.z.publish(latent(poseLatent(1.4, 0.1))); // 0.61 m away
+    r.bus.spin();
+    await r.handle.idle();
+    expect(r.handle.activeIndex()).toBe(0);
+    r.z.publish(latent(poseLatent(1.7, 0.2))); // 0.36 m away
+    r.bus.spin();
+    await r.handle.idle();
+    expect(r.handle.activeIndex()).toBe(1);
+    r.bus.spin();
+    expect(r.goals.map((im) => im.data[0])).toEqual([10, 20]);
   });
 
   it('counts an empty route as bad and keeps going', () => {

@@ -49,6 +49,26 @@ describe.each(modelDirs)('ONNX Runtime reproduces PyTorch for %s', (dir) => {
     expect(maxAbsDiff(latents, r.latents.data)).toBeLessThan(TOL);
   });
 
+  it('reads the goal pose off every predicted step like PyTorch (models with a goal-pose head)', async () => {
+    const r = parity.rollout;
+    expect(wm.spec.goalPose === true).toBe(r.goal_pose !== undefined);
+    if (!r.goal_pose) return;
+    const [k, h] = r.actions.shape as [number, number];
+    const goalPoses = new Float32Array(k * h * 4);
+    const energies = new Float32Array(k);
+    await wm.rollout({
+      z0: f32(r.z0),
+      actions: f32(r.actions),
+      k,
+      h,
+      goal: f32(r.goal),
+      energies,
+      goalPoses,
+    });
+    expect(maxAbsDiff(goalPoses, r.goal_pose.data)).toBeLessThan(TOL);
+    expect(maxAbsDiff(energies, r.energy_l1.data)).toBeLessThan(TOL);
+  });
+
   it('gives the L2 energy when asked for it', async () => {
     const l2 = await OnnxWorldModel.load({
       modelDir: dir,

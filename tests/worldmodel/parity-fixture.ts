@@ -16,6 +16,8 @@ export interface ParityFile {
     energy_l1: ArrayCase;
     energy_l2: ArrayCase;
     latents: ArrayCase;
+    /** models with a goal-pose head: the goal seen from each predicted step, [K, H, 4] */
+    goal_pose?: ArrayCase;
   };
   preprocess: {
     height: number;

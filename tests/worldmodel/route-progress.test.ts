@@ -54,3 +54,16 @@ describe('route progress (visual subgoals)', () => {
     );
   });
 });
+
+describe('route progress on a measured distance (goal-pose head, metres)', () => {
+  it('advances only below the tolerance, treats NaN as far, and never passes the goal', () => {
+    const p = new RouteProgress(0.5);
+    p.start(2);
+    expect(p.advanceIf(0.7)).toBe(false);
+    expect(p.advanceIf(Number.NaN)).toBe(false);
+    expect(p.advanceIf(0.4)).toBe(true);
+    expect(p.onFinalGoal).toBe(true);
+    expect(p.advanceIf(0)).toBe(false);
+    expect(p.activeIndex).toBe(1);
+  });
+});

@@ -117,3 +117,24 @@ def test_diff_drive_distance_counts_the_turns_a_differential_drive_needs():
     d = diff_drive_distance(fr, goal, others, yaw_m_per_rad=0.5)
     assert np.allclose(d, [0.4 + 0.5 * np.pi, 0.4, 0.4, 0.5 * np.pi], atol=1e-5)
     assert np.allclose(diff_drive_distance(fr, others, goal, yaw_m_per_rad=0.5), d, atol=1e-5)
+
+
+def test_near_partners_stay_within_the_offset_and_the_segment_and_relative_pose_is_seen_from_the_anchor():
+    from training.dataset import Frames, partner_indices, relative_pose, segment_bounds
+
+    n = 12
+    seg = np.array([0] * 6 + [1] * 6)
+    pose = np.zeros((n, 3), dtype=np.float32)
+    pose[0] = (1.0, 1.0, np.pi / 2)  # facing +y
+    pose[1] = (1.0, 3.0, np.pi)  # 2 m ahead of frame 0, turned a further quarter left
+    pose[2] = (2.0, 1.0, 0.0)  # 1 m to frame 0's right
+    fr = Frames(images=np.zeros((n, 1, 1, 3), np.float16), joints=np.zeros((n, 1), np.float32), pose=pose,
+                person_in_base=np.zeros((n, 2), np.float32), actions=np.zeros((n, 1), np.float32),
+                segment=seg, holdout=np.zeros(n, bool))
+    anchors = np.array([0, 5, 6, 11] * 100)
+    near = partner_indices(fr, segment_bounds(fr), anchors, np.random.default_rng(0), max_offset=2)
+    assert (np.abs(near - anchors) <= 2).all() and (seg[near] == seg[anchors]).all()
+    assert set(near[anchors == 0]) == {0, 1, 2}
+    rel = relative_pose(fr, np.array([0, 0]), np.array([1, 2]))
+    np.testing.assert_allclose(rel[0], [2.0, 0.0, 0.0, 1.0], atol=1e-6)
+    np.testing.assert_allclose(rel[1], [0.0, -1.0, 0.0, -1.0], atol=1e-6)

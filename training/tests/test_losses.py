@@ -67,3 +67,13 @@ def test_odometry_ranking_loss_wants_the_nearer_pose_nearer_in_latent_space_by_a
     assert abs(short - 0.1) < 1e-6
     # equal pose distance: no preference
     assert float(odometry_ranking_loss(z_a, far, near, d_near, d_near)) == 0.0
+
+
+def test_goal_pose_loss_is_zero_on_the_truth_and_counts_position_more_than_heading():
+    from training.losses import goal_pose_loss
+
+    truth = torch.tensor([[1.0, -0.5, 0.0, 1.0]])
+    assert goal_pose_loss(truth, truth).item() == 0.0
+    off_pos = goal_pose_loss(truth + torch.tensor([[0.3, 0.0, 0.0, 0.0]]), truth).item()
+    off_head = goal_pose_loss(truth + torch.tensor([[0.0, 0.0, 0.3, 0.0]]), truth).item()
+    assert off_pos > off_head > 0

@@ -54,6 +54,22 @@ def test_onnx_outputs_match_pytorch_on_the_parity_inputs(run):
     assert lat.shape == (4, 6, 8) and np.abs(lat - _arr(r["latents"])).max() < 1e-4
 
 
+def test_a_goal_pose_head_is_trained_evaluated_and_exported_on_every_rollout_step(tmp_path):
+    rec = write_fixture(tmp_path / "fx.mcap", seconds=40.0)
+    out = tmp_path / "models" / "head"
+    metrics = train(parse_args(["--data", str(rec), "--out", str(out), *TINY, "--pose-head-weight", "1.0",
+                                "--pose-head-hidden", "8"]))
+    assert metrics["goal_pose"]["pairs"] > 0
+    assert any(k.startswith("predicted_") for k in metrics["goal_pose"])
+    m = json.loads((out / "manifest.json").read_text())
+    assert [o["name"] for o in m["io"]["rollout"]["outputs"]][3:] == ["goal_pose"]
+    r = json.loads((out / "parity.json").read_text())["rollout"]
+    ro = ReferenceEvaluator(str(out / "rollout.onnx"))
+    *_, lat, gp = ro.run(None, {"z0": _arr(r["z0"]), "actions": _arr(r["actions"]), "goal": _arr(r["goal"])})
+    assert gp.shape == (4, 6, 4) and np.abs(gp - _arr(r["goal_pose"])).max() < 1e-4
+    assert np.abs(lat - _arr(r["latents"])).max() < 1e-4
+
+
 def test_metrics_are_saved_and_reproducible_with_the_same_seed(run, tmp_path):
     rec, out, metrics = run
     saved = json.loads((out / "metrics.json").read_text())

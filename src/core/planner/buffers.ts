@@ -19,6 +19,8 @@ export class PlannerBuffers {
   readonly minMarginM: Float32Array;
   /** predicted latents [K*H*D], only when the planner computes the latent distance itself */
   readonly latents: Float32Array | undefined;
+  /** the goal seen from each predicted step [K*H*4], only for the 'pose' energy */
+  readonly goalPoses: Float32Array | undefined;
   /** sampling distribution over the horizon, [H*A] */
   readonly mean: Float32Array;
   readonly std: Float32Array;
@@ -41,6 +43,7 @@ export class PlannerBuffers {
     readonly a: number,
     latentDim: number,
     withLatents: boolean,
+    withGoalPoses = false,
   ) {
     const seq = h * a;
     this.desired = new Float32Array(k * seq);
@@ -57,6 +60,7 @@ export class PlannerBuffers {
     this.feasible = new Uint8Array(k);
     this.minMarginM = new Float32Array(k);
     this.latents = withLatents ? new Float32Array(k * h * latentDim) : undefined;
+    this.goalPoses = withGoalPoses ? new Float32Array(k * h * 4) : undefined;
     this.mean = new Float32Array(seq);
     this.std = new Float32Array(seq);
     this.chosen = new Float32Array(seq);

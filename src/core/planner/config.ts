@@ -11,8 +11,13 @@ export type PlannerMethod = 'mppi' | 'cem';
  * infeasible ones rejected afterwards — at the same compute.
  */
 export type SamplingMode = 'project' | 'filter';
-/** How the task energy compares predicted latents with the goal latent ('model': the model's own energy). */
-export type LatentNorm = 'l1' | 'l2' | 'model';
+/**
+ * How the task energy compares predicted latents with the goal latent: L1 or L2 latent distance,
+ * 'model' the model's own terminal energy, 'pose' the distance to the goal in metres that the model's
+ * goal-pose head reads off each predicted latent and the goal latent (models with spec.goalPose).
+ */
+export type LatentNorm = 'l1' | 'l2' | 'model' | 'pose';
+export const LATENT_NORMS: readonly LatentNorm[] = ['l1', 'l2', 'model', 'pose'];
 
 export interface PlannerConfig {
   method: PlannerMethod;
@@ -42,6 +47,8 @@ export interface PlannerConfig {
   runningWeight: number;
   /** weight of the latent distance at the last step */
   terminalWeight: number;
+  /** latentNorm 'pose': metres one full heading error (unit-vector difference) is worth */
+  poseHeadingScaleM: number;
   /** weight of Σ a² (control effort), per action dimension scaled by 1/noiseStd² */
   effortWeight: number;
   /** weight of Σ (a_t − a_{t−1})² (smoothness), scaled like effortWeight */
@@ -83,6 +90,7 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     latentNorm: 'l1',
     runningWeight: 0.2,
     terminalWeight: 1,
+    poseHeadingScaleM: 0.25,
     effortWeight: 0.002,
     smoothnessWeight: 0.01,
     separationWeight: 0.5,
@@ -119,7 +127,12 @@ function finiteIn(c: PlannerConfig, key: keyof PlannerConfig, lo: number, hi: nu
 export function validatePlannerConfig(c: PlannerConfig, actionDim: number): Readonly<PlannerConfig> {
   need(c.method === 'mppi' || c.method === 'cem', 'method', "'mppi' | 'cem'", c.method);
   need(c.mode === 'project' || c.mode === 'filter', 'mode', "'project' | 'filter'", c.mode);
-  need(['l1', 'l2', 'model'].includes(c.latentNorm), 'latentNorm', "'l1' | 'l2' | 'model'", c.latentNorm);
+  need(
+    LATENT_NORMS.includes(c.latentNorm),
+    'latentNorm',
+    LATENT_NORMS.map((n) => `'${n}'`).join(' | '),
+    c.latentNorm,
+  );
   intIn(c, 'samples', 2, 65536);
   intIn(c, 'horizon', 1, 200);
   intIn(c, 'iterations', 1, 50);

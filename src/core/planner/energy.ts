@@ -2,7 +2,8 @@
  * Task energy and control costs of K sequences, allocation-free.
  *
  * energy_k = Σ_t w_t · d(z_{k,t}, goal), w_t = runningWeight for t < H−1 and terminalWeight at the last
- * step, d = L1 or L2 over the latent; cost_k = energy_k + effort + smoothness, where both control terms
+ * step, d = L1 or L2 over the latent, or ('pose') the metric distance to the goal that the model's
+ * goal-pose head reads off (z_{k,t}, goal); cost_k = energy_k + effort + smoothness, where both control terms
  * scale each action dimension by 1/noiseStd² so that speeds and turn rates weigh alike.
  */
 import type { Person } from '../types.js';
@@ -30,6 +31,36 @@ export function latentEnergies(
       }
       if (!l1) dist = Math.sqrt(dist);
       e += (t === h - 1 ? cfg.terminalWeight : cfg.runningWeight) * dist;
+    }
+    energies[i] = e;
+  }
+}
+
+/**
+ * The 'pose' energy from goal poses [K*H*4] (x, y [m], cos, sin of the goal seen from each predicted
+ * step): d = sqrt(x² + y² + s²·((1 − cos)² + sin²)), s = poseHeadingScaleM — the same distance the
+ * analytic model's L2 latent measures, so a heading error weighs s metres per unit-vector difference
+ * and turning toward a goal beside the robot costs less than the position error it fixes.
+ */
+export function goalPoseEnergies(
+  goalPoses: Float32Array,
+  k: number,
+  h: number,
+  cfg: Readonly<PlannerConfig>,
+  energies: Float32Array,
+): void {
+  const s2 = cfg.poseHeadingScaleM * cfg.poseHeadingScaleM;
+  for (let i = 0; i < k; i++) {
+    let e = 0;
+    for (let t = 0; t < h; t++) {
+      const off = (i * h + t) * 4;
+      const x = goalPoses[off] as number;
+      const y = goalPoses[off + 1] as number;
+      const c = 1 - (goalPoses[off + 2] as number);
+      const s = goalPoses[off + 3] as number;
+      e +=
+        (t === h - 1 ? cfg.terminalWeight : cfg.runningWeight) *
+        Math.sqrt(x * x + y * y + s2 * (c * c + s * s));
     }
     energies[i] = e;
   }

@@ -5,7 +5,7 @@ import type { RolloutRequest, WorldModel } from '../worldmodel/world-model.js';
 import type { PlannerBuffers } from './buffers.js';
 import type { PlannerConfig } from './config.js';
 import type { PlannerConstraints } from './constraints-port.js';
-import { controlCost, latentEnergies, separationCost } from './energy.js';
+import { controlCost, goalPoseEnergies, latentEnergies, separationCost } from './energy.js';
 import { sampleSequences } from './sampling.js';
 
 export interface IterationContext {
@@ -23,7 +23,8 @@ export async function checkAndRollOut(ctx: IterationContext, world: WorldSnapsho
   const { b, cfg } = ctx;
   ctx.constraints.evaluateBatch(world, b.actions, b.k, b.h, b.feasible, b.minMarginM);
   await ctx.worldModel.rollout(ctx.request);
-  if (b.latents) latentEnergies(b.latents, ctx.request.goal, b.k, b.h, cfg, b.energies);
+  if (b.goalPoses) goalPoseEnergies(b.goalPoses, b.k, b.h, cfg, b.energies);
+  else if (b.latents) latentEnergies(b.latents, ctx.request.goal, b.k, b.h, cfg, b.energies);
 }
 
 /**

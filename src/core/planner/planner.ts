@@ -72,7 +72,20 @@ export class MpcPlanner {
     this.stepSec = cs.stepSec;
     this.config = validatePlannerConfig(config, cs.actionDim);
     const { samples: k, horizon: h } = this.config;
-    this.b = new PlannerBuffers(k, h, cs.actionDim, wm.spec.latentDim, this.config.latentNorm !== 'model');
+    const norm = this.config.latentNorm;
+    if (norm === 'pose' && wm.spec.goalPose !== true) {
+      throw new PlannerConfigError(
+        `planner config 'latentNorm': 'pose' needs a world model with a goal-pose head; '${wm.spec.modelId}' has none (use 'l1')`,
+      );
+    }
+    this.b = new PlannerBuffers(
+      k,
+      h,
+      cs.actionDim,
+      wm.spec.latentDim,
+      norm === 'l1' || norm === 'l2',
+      norm === 'pose',
+    );
     this.result = emptyPlanResult(cs.actionDim, h);
     this.result.sequence = this.b.chosen;
     const d = wm.spec.latentDim;
@@ -84,6 +97,7 @@ export class MpcPlanner {
       goal: new Float32Array(d),
       energies: this.b.energies,
       ...(this.b.latents ? { latents: this.b.latents } : {}),
+      ...(this.b.goalPoses ? { goalPoses: this.b.goalPoses } : {}),
     };
     this.ctx = {
       b: this.b,

@@ -7,6 +7,7 @@
  *   [x_odom, y_odom, s·cos(yaw), s·sin(yaw), c·q_0, …, c·q_{n-1}]
  * with s = headingScaleM and c = jointScaleM per rad, so a plain L2 distance weighs metres of position,
  * heading error and arm posture together. Energy = L2 distance of the last predicted latent to the goal.
+ * It also fills goal poses (spec.goalPose): the goal base pose seen from each predicted step, exactly.
  */
 import type { RobotState } from '../types.js';
 import { actionSize } from '../types.js';
@@ -57,6 +58,7 @@ export class AnalyticWorldModel implements WorldModel {
       actionDim: actionSize(this.n),
       stepSec: opts.stepSec,
       modelId: 'analytic-diff-drive',
+      goalPose: true,
     };
   }
 
@@ -87,7 +89,7 @@ export class AnalyticWorldModel implements WorldModel {
   }
 
   async rollout(req: RolloutRequest): Promise<void> {
-    const { k, h, actions, z0, goal, energies, latents } = req;
+    const { k, h, actions, z0, goal, energies, latents, goalPoses } = req;
     const d = this.spec.latentDim;
     const a = this.spec.actionDim;
     if (z0.length !== d || goal.length !== d) {
@@ -102,6 +104,7 @@ export class AnalyticWorldModel implements WorldModel {
     }
     const dt = this.spec.stepSec;
     const yaw0 = Math.atan2(z0[3] as number, z0[2] as number);
+    const goalYaw = Math.atan2(goal[3] as number, goal[2] as number);
     const z = this.z;
     for (let i = 0; i < k; i++) {
       let x = z0[0] as number;
@@ -118,6 +121,18 @@ export class AnalyticWorldModel implements WorldModel {
         yaw += w * dt;
         for (let j = 0; j < this.n; j++)
           z[4 + j] = (z[4 + j] as number) + this.jointScaleM * (actions[off + 2 + j] as number) * dt;
+        if (goalPoses) {
+          // the goal in the frame of this step's base pose
+          const dx = (goal[0] as number) - x;
+          const dy = (goal[1] as number) - y;
+          const c = Math.cos(yaw);
+          const s = Math.sin(yaw);
+          const off4 = (i * h + t) * 4;
+          goalPoses[off4] = c * dx + s * dy;
+          goalPoses[off4 + 1] = -s * dx + c * dy;
+          goalPoses[off4 + 2] = Math.cos(goalYaw - yaw);
+          goalPoses[off4 + 3] = Math.sin(goalYaw - yaw);
+        }
         if (latents === undefined && t < h - 1) continue;
         z[0] = x;
         z[1] = y;

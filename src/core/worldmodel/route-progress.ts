@@ -1,9 +1,10 @@
 /**
  * Progress along a route of goal latents (visual subgoals). A goal image several metres away is
  * beyond what one planning horizon can rank, so a long goal is given as a route of images, as V-JEPA
- * 2-AC does with subgoal images: the planner aims at the active one, and once the robot's latent is
- * close to it (mean absolute difference per dimension below `reachedMeanAbs`, the L1 energy's own
- * units) the next one becomes active. The last image is the goal itself: it is never passed. Whether
+ * 2-AC does with subgoal images: the planner aims at the active one, and once the robot is close to it
+ * the next one becomes active. Close: a distance below `reachedBelow`, either the latents' mean
+ * absolute difference per dimension (`update`, the L1 energy's own units) or a distance the caller
+ * measured (`advanceIf`, e.g. metres from the model's goal-pose head). The last image is the goal itself: it is never passed. Whether
  * the goal is *reached* is not decided here (the engine judges that in the simulator).
  */
 import { latentL1 } from './latent-distance.js';
@@ -12,9 +13,9 @@ export class RouteProgress {
   private count = 0;
   private index = 0;
 
-  constructor(readonly reachedMeanAbs: number) {
-    if (!(Number.isFinite(reachedMeanAbs) && reachedMeanAbs > 0)) {
-      throw new RangeError(`route: reachedMeanAbs must be a positive number, got ${reachedMeanAbs}`);
+  constructor(readonly reachedBelow: number) {
+    if (!(Number.isFinite(reachedBelow) && reachedBelow > 0)) {
+      throw new RangeError(`route: reachedBelow must be a positive number, got ${reachedBelow}`);
     }
   }
 
@@ -51,8 +52,13 @@ export class RouteProgress {
     if (z.length !== goal.length || z.length === 0) {
       throw new RangeError(`route: latent has ${z.length} values, the subgoal ${goal.length}`);
     }
-    const meanAbs = latentL1(z, goal) / z.length;
-    if (!(meanAbs < this.reachedMeanAbs)) return false;
+    return this.advanceIf(latentL1(z, goal) / z.length);
+  }
+
+  /** Advances when `distance` to the active subgoal is below `reachedBelow` (NaN never counts). */
+  advanceIf(distance: number): boolean {
+    if (this.count === 0 || this.onFinalGoal) return false;
+    if (!(distance < this.reachedBelow)) return false;
     this.index++;
     return true;
   }

@@ -12,6 +12,11 @@ export interface LatentSpec {
   /** time between two predicted steps [s] */
   stepSec: number;
   modelId: string;
+  /**
+   * Whether `rollout` can fill `goalPoses`: the model has a goal-pose head (where the goal is, seen
+   * from each predicted step), so the planner can use a metric goal energy ('pose').
+   */
+  goalPose?: boolean;
 }
 
 export interface Observation {
@@ -34,6 +39,11 @@ export interface RolloutRequest {
   energies: Float32Array;
   /** optional output: predicted latents, [K, H, D] */
   latents?: Float32Array;
+  /**
+   * optional output (models with spec.goalPose): the goal's base pose seen from each predicted step,
+   * [K, H, 4] = x forward, y left [m], cos, sin of the goal heading relative to the robot's
+   */
+  goalPoses?: Float32Array;
 }
 
 export interface WorldModel {

@@ -3,7 +3,7 @@
  * read at start-up into a frozen node config plus the core's PlannerConfig.
  */
 import type { PlannerConfig } from '../../core/planner/config.js';
-import { defaultPlannerConfig, validatePlannerConfig } from '../../core/planner/config.js';
+import { LATENT_NORMS, defaultPlannerConfig, validatePlannerConfig } from '../../core/planner/config.js';
 import type { NodeHandle, ParameterDescriptor } from '../../transport/port.js';
 
 export interface PlannerNodeConfig {
@@ -33,6 +33,7 @@ type Num =
 type Weight =
   | 'runningWeight'
   | 'terminalWeight'
+  | 'poseHeadingScaleM'
   | 'effortWeight'
   | 'smoothnessWeight'
   | 'separationWeight'
@@ -110,6 +111,17 @@ function plannerNumberParams(
       'terminalWeight',
       d('terminal_weight', def.terminalWeight, 'weight of the latent distance at the last step', 0, 1e9),
     ],
+    [
+      'poseHeadingScaleM',
+      d(
+        'pose_heading_m',
+        def.poseHeadingScaleM,
+        "latent_norm 'pose': metres one full heading error is worth",
+        0,
+        100,
+        'm',
+      ),
+    ],
     ['effortWeight', d('effort_weight', def.effortWeight, 'weight of Σa² / noise_std²', 0, 1e9)],
     [
       'smoothnessWeight',
@@ -177,11 +189,17 @@ function plannerNumberParams(
   ];
 }
 
+/**
+ * Declares every planner parameter. `modelHasGoalPose`: the world model has a goal-pose head, so the
+ * metric 'pose' energy is the default latent_norm ('l1' otherwise).
+ */
 export function declarePlannerParameters(
   node: NodeHandle,
   armJointCount: number,
+  modelHasGoalPose = false,
 ): Readonly<PlannerNodeConfig> {
   const def = defaultPlannerConfig(armJointCount);
+  if (modelHasGoalPose) def.latentNorm = 'pose';
   const cfg: PlannerConfig = { ...def };
   cfg.method = node.declareParameter<string>({
     name: 'method',
@@ -204,9 +222,10 @@ export function declarePlannerParameters(
     name: 'latent_norm',
     type: 'string',
     default: def.latentNorm,
-    choices: ['l1', 'l2', 'model'],
+    choices: [...LATENT_NORMS],
     readOnly: true,
-    description: "distance between predicted and goal latents ('model': the world model's own energy)",
+    description:
+      "distance between predicted and goal latents ('model': the world model's own energy; 'pose': metres to the goal from the model's goal-pose head)",
   }) as PlannerConfig['latentNorm'];
   const c = cfg as unknown as Record<string, number>;
   for (const [key, desc] of plannerNumberParams(def)) c[key] = node.declareParameter(desc);

@@ -18,7 +18,12 @@ import { buildMonitorConstraints } from '../safety-monitor/constraint-source.js'
 import { withScenarioZones } from '../safety-monitor/sim-plugin.js';
 import { startOracleEncoder } from './oracle-encoder.js';
 import { TrackedWorldModel } from './tracked-model.js';
-import { DEFAULT_SUBGOAL_TOLERANCE, startGoalSequencer } from '../goal-sequencer.js';
+import {
+  DEFAULT_SUBGOAL_TOLERANCE,
+  DEFAULT_SUBGOAL_TOLERANCE_M,
+  startGoalSequencer,
+} from '../goal-sequencer.js';
+import { GoalPoseReader } from '../../core/worldmodel/goal-pose-reader.js';
 
 /** `--param mpc_planner.samples=256` → { samples: 256 }; numbers and booleans parsed, the rest strings. */
 export function plannerParamOverrides(
@@ -133,6 +138,17 @@ export async function createLearnedPlanner(ctx: PipelineContext): Promise<Pipeli
   const sequencer = seqNode
     ? startGoalSequencer(seqNode, {
         subgoalTolerance: Number(ctx.params['goal_sequencer.subgoal_tolerance'] ?? DEFAULT_SUBGOAL_TOLERANCE),
+        // a model with a goal-pose head judges subgoals in metres
+        ...(model.spec.goalPose === true
+          ? {
+              goalPose: {
+                reader: new GoalPoseReader(model),
+                toleranceM: Number(
+                  ctx.params['goal_sequencer.subgoal_tolerance_m'] ?? DEFAULT_SUBGOAL_TOLERANCE_M,
+                ),
+              },
+            }
+          : {}),
       })
     : undefined;
   // lockstep needs the encoder's in-flight encode too, when the encoder exposes it
@@ -147,6 +163,7 @@ export async function createLearnedPlanner(ctx: PipelineContext): Promise<Pipeli
     },
     settle: async () => {
       if (withIdle.idle) await withIdle.idle();
+      await sequencer?.idle();
       await model.idle();
       await planner.handle.idle();
       await model.idle();
