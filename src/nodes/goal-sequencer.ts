@@ -179,9 +179,10 @@ export async function launchGoalSequencer(node: NodeHandle, ctx: NodeLaunchConte
   const modelDir = node.declareParameter<string>({
     name: 'model_dir',
     type: 'string',
-    default: '',
+    default: 'models/jepa-sim',
     readOnly: true,
-    description: "world model whose goal-pose head measures subgoal distance ('' = latent distance)",
+    description:
+      "world model whose goal-pose head measures subgoal distance ('' or a model without one: latent distance)",
   });
   if (modelDir === '') return startGoalSequencer(node, { subgoalTolerance });
   // loaded here, not at the top: without a model the node needs no ONNX Runtime
@@ -196,6 +197,11 @@ export async function launchGoalSequencer(node: NodeHandle, ctx: NodeLaunchConte
     providers: ['cpu'],
     logger: node.logger,
   });
+  if (model.spec.goalPose !== true) {
+    node.logger.info(`model '${model.spec.modelId}' has no goal-pose head: subgoals by latent distance`);
+    await model.dispose();
+    return startGoalSequencer(node, { subgoalTolerance });
+  }
   const handle = startGoalSequencer(node, {
     subgoalTolerance,
     goalPose: { reader: new GoalPoseReader(model), toleranceM },
