@@ -14,6 +14,26 @@ def _fmt(v) -> str:
     return f"{v:.3f}" if isinstance(v, float) else str(v)
 
 
+def _goal_pose_section(met: dict) -> str:
+    gp = met.get("goal_pose")
+    if not gp or not gp.get("pairs"):
+        return ""
+    rows = []
+    for key, v in gp.items():
+        if isinstance(v, dict):
+            source, bucket = key.split("_", 1)
+            rows.append(f"| {source} | {bucket} | {v['n']} | {v['pos_err_m_p50']:.3f} | {v['pos_err_m_p90']:.3f} "
+                        f"| {v['yaw_err_rad_p50']:.3f} |")
+    return f"""
+Goal-pose head: where a goal frame is seen from the robot's frame, against odometry, on {gp['pairs']}
+held-out pairs; "predicted" reads the predictor's own {gp['rollout_k']}-step prediction of the robot's
+latent (what the planner scores):
+
+| latent | true distance | pairs | position error p50 [m] | p90 [m] | heading error p50 [rad] |
+|---|---|---|---|---|---|
+""" + "\n".join(rows) + "\n"
+
+
 def render(model_dir: Path, data_text: str) -> str:
     m = json.loads((model_dir / "manifest.json").read_text())
     t, met = m["training"], m["metrics"]
@@ -70,7 +90,7 @@ Linear probe R² (ridge, fit on training segments): robot pose (x, y, cos yaw, s
 Goal distance: Spearman correlation between latent distance and true distance (position + 0.5 m/rad yaw
 + 0.2 m/rad arm joints) over {goal['pairs']} frame pairs inside held-out segments:
 L1 {_fmt(goal['spearman_l1'])}, L2 {_fmt(goal['spearman_l2'])}.
-"""
+{_goal_pose_section(met)}"""
 
 
 def main() -> None:

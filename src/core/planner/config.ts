@@ -82,7 +82,7 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     samples: 512,
     horizon: 20,
     iterations: 1,
-    temperature: 0.1,
+    temperature: 0.03,
     eliteFraction: 0.1,
     noiseStd: [0.25, 0.6, ...new Array<number>(armJointCount).fill(0.3)],
     noiseCorrelation: 0.8,
