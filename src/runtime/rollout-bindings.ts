@@ -18,6 +18,9 @@ function finiteAll(v: Float32Array, n: number, field: string): void {
   }
 }
 
+/** position of the energies buffer in the cache key (see bind) */
+const KEY_ENERGIES = 5;
+
 export class RolloutBindings {
   private key: unknown[] = [];
   private feeds: Record<string, ort.Tensor> = {};
@@ -35,9 +38,9 @@ export class RolloutBindings {
     private readonly goalPose = false,
   ) {}
 
-  /** Whether this cache was last built for `req`'s output buffer (the caller's identity). */
+  /** Whether this cache was last built for `req`'s energies buffer (which tells one caller from another). */
   serves(req: RolloutRequest): boolean {
-    return this.key[5] === req.energies;
+    return this.key.length > 0 && this.key[KEY_ENERGIES] === req.energies;
   }
 
   isEmpty(): boolean {
@@ -78,6 +81,7 @@ export class RolloutBindings {
     finiteAll(req.z0, d, 'rollout.z0');
     finiteAll(req.goal, d, 'rollout.goal');
     const key = [k, h, req.z0, req.goal, req.actions, req.energies, req.latents, req.goalPoses];
+    // KEY_ENERGIES must index req.energies here
     if (key.length !== this.key.length || key.some((v, i) => v !== this.key[i])) this.rebuild(req);
     this.key = key;
     return { feeds: this.feeds, fetches: this.fetches };

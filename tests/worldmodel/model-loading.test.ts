@@ -103,4 +103,31 @@ describe('loading a world model', () => {
     await expect(wm.rollout(req)).rejects.toThrow('rollout.actions: expected ≥ K·H·A = 60 floats, got 59');
     await wm.dispose();
   });
+
+  it('serves two callers with their own buffers, alternating, each as if it were alone', async () => {
+    const wm = await OnnxWorldModel.load({ modelDir: FIXTURE, armJointNames: ARM, providers: ['cpu'] });
+    const request = (k: number, h: number, seed: number) => ({
+      z0: Float32Array.from({ length: 8 }, (_, i) => Math.sin(seed + i)),
+      goal: Float32Array.from({ length: 8 }, (_, i) => Math.cos(seed * i)),
+      k,
+      h,
+      actions: Float32Array.from({ length: k * h * 5 }, (_, i) => 0.3 * Math.sin(seed * 7 + i)),
+      energies: new Float32Array(k),
+      goalPoses: new Float32Array(k * h * 4),
+    });
+    // a planner-sized caller and a one-step reader, first each alone, then interleaved
+    const planner = request(4, 3, 1);
+    const reader = request(1, 1, 2);
+    await wm.rollout(planner);
+    await wm.rollout(reader);
+    const alone = [Array.from(planner.goalPoses), Array.from(reader.goalPoses)];
+    for (let i = 0; i < 3; i++) {
+      planner.goalPoses.fill(0);
+      reader.goalPoses.fill(0);
+      await wm.rollout(reader);
+      await wm.rollout(planner);
+      expect([Array.from(planner.goalPoses), Array.from(reader.goalPoses)]).toEqual(alone);
+    }
+    await wm.dispose();
+  });
 });
