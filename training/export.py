@@ -129,6 +129,7 @@ def write_model_dir(model: WorldModel, out: Path, *, meta: dict, metrics: dict) 
         | ({} if model.pose_head is None else
            {"goal_pose": "goal base pose seen from each predicted step: x forward, y left [m], cos, sin of heading"}),
         "predictor_flops_per_step": model.predictor.flops_per_step(),
+        **({} if model.pose_head is None else {"goal_pose_flops_per_step": model.pose_head.flops_per_step()}),
         "io": {k: _io(out / f"{k}.onnx") for k in ("encoder", "predictor", "rollout")},
         "data_hash": meta["data_hash"],
         "training": meta["training"],

@@ -97,6 +97,10 @@ class GoalPoseHead(nn.Module):
         self.fc2 = nn.Linear(hidden, hidden)
         self.fc3 = nn.Linear(hidden, 4)
 
+    def flops_per_step(self) -> int:
+        """Multiply-adds x2 of the three matmuls for one predicted step."""
+        return 2 * sum(m.in_features * m.out_features for m in (self.fc1, self.fc2, self.fc3))
+
     def forward(self, z_robot: torch.Tensor, z_goal: torch.Tensor) -> torch.Tensor:
         x = torch.cat([z_robot, z_goal, z_goal - z_robot], dim=-1)
         x = nn.functional.silu(self.fc1(x))

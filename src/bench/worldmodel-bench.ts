@@ -111,7 +111,9 @@ registerBenchmark({
     };
     const ms = await timeIt(quick ? 20 : 200, 5, () => wm.rollout(req));
     const p50 = percentile(ms, 50);
-    const gflops = (wm.manifest.predictorFlopsPerStep * k * h) / (p50 * 1e6);
+    // the predictor and, with a goal-pose head, the head on every predicted step
+    const flopsPerStep = wm.manifest.predictorFlopsPerStep + wm.manifest.goalPoseFlopsPerStep;
+    const gflops = (flopsPerStep * k * h) / (p50 * 1e6);
     const provider = wm.provider;
     await wm.dispose();
     const peak = await peakGflops(provider.includes(':') ? 'cpu' : provider, quick);

@@ -42,6 +42,8 @@ export interface ModelManifest {
   latentDim: number;
   actionDim: number;
   predictorFlopsPerStep: number;
+  /** FLOPs of the goal-pose head on one predicted step inside rollout.onnx (0 without a head) */
+  goalPoseFlopsPerStep: number;
   io: Record<'encoder' | 'predictor' | 'rollout', { inputs: TensorIo[]; outputs: TensorIo[] }>;
   /** the rest (metrics, training arguments, data hash) as written */
   raw: Record<string, unknown>;
@@ -153,6 +155,10 @@ export function parseManifest(json: unknown): ModelManifest {
     latentDim: posInt(o.latent_dim, 'latent_dim'),
     actionDim,
     predictorFlopsPerStep: posInt(o.predictor_flops_per_step, 'predictor_flops_per_step'),
+    goalPoseFlopsPerStep:
+      o.goal_pose_flops_per_step === undefined
+        ? 0
+        : posInt(o.goal_pose_flops_per_step, 'goal_pose_flops_per_step'),
     io: {
       encoder: parseIo(io.encoder, 'io.encoder'),
       predictor: parseIo(io.predictor, 'io.predictor'),
