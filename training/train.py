@@ -122,8 +122,9 @@ def _frame_tensors(frames: Frames, idx: np.ndarray):
 
 
 def train_step(model, opt, frames, starts, args, gen, partners=None) -> dict:
-    """One optimiser step. `partners` (two index arrays, frames of each start's own segment) switch on
-    the odometry ranking loss."""
+    """One optimiser step. `partners` (index arrays, frames of each start's own segment) switch on the
+    odometry ranking loss (the first two) and, with a goal-pose head, its loss (all of them; a third,
+    near one comes along for that)."""
     steps = loss_steps(args)
     img, jp, act = batch_tensors(frames, starts, args.k, steps)
     b = img.shape[0]
