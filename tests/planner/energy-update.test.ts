@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AnalyticWorldModel } from '../../src/core/worldmodel/analytic-world-model.js';
 import { PlannerBuffers } from '../../src/core/planner/buffers.js';
 import { defaultPlannerConfig } from '../../src/core/planner/config.js';
 import { goalPoseEnergies, latentEnergies, separationCost } from '../../src/core/planner/energy.js';
@@ -46,6 +48,42 @@ describe("goal-pose energy ('pose')", () => {
     // with heading worth 1 m per unit-vector difference the same turn is worse: the local minimum
     goalPoseEnergies(Float32Array.from([...parallel, ...turned]), 2, 1, { ...pose, poseHeadingScaleM: 1 }, e);
     expect(e[1] as number).toBeGreaterThan(e[0] as number);
+  });
+});
+
+describe("'pose' energy on the analytic model's exact goal poses", () => {
+  it('equals the L2 distance of the analytic latents for any robot and goal pose (property)', async () => {
+    const model = new AnalyticWorldModel({ armJointCount: 0, stepSec: 0.1 });
+    const pose = { ...cfg, terminalWeight: 1, runningWeight: 0, poseHeadingScaleM: 0.25 };
+    const coord = fc.double({ min: -20, max: 20, noNaN: true });
+    const yaw = fc.double({ min: -Math.PI, max: Math.PI, noNaN: true });
+    await fc.assert(
+      fc.asyncProperty(coord, coord, yaw, coord, coord, yaw, async (x, y, th, gx, gy, gth) => {
+        const z0 = new Float32Array(4);
+        const goal = new Float32Array(4);
+        model.encodePose(x, y, th, [], z0);
+        model.encodePose(gx, gy, gth, [], goal);
+        const goalPoses = new Float32Array(4);
+        const latents = new Float32Array(4);
+        // one step of a zero action: the robot stays where it is
+        await model.rollout({
+          z0,
+          goal,
+          actions: new Float32Array(2),
+          k: 1,
+          h: 1,
+          energies: new Float32Array(1),
+          latents,
+          goalPoses,
+        });
+        const byPose = new Float32Array(1);
+        const byLatent = new Float32Array(1);
+        goalPoseEnergies(goalPoses, 1, 1, pose, byPose);
+        latentEnergies(latents, goal, 1, 1, { ...pose, latentNorm: 'l2' }, byLatent);
+        expect(byPose[0]).toBeCloseTo(byLatent[0] as number, 3);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
