@@ -2,6 +2,7 @@
  * Planner configuration: one frozen, validated object. Errors name the key, what was expected and
  * what was given, so a bad params file is fixed in one go.
  */
+import { DEFAULT_HEADING_SCALE_M } from '../worldmodel/analytic-world-model.js';
 
 /** MPPI: exponentially weighted average of all feasible samples. CEM: refit on the elite fraction. */
 export type PlannerMethod = 'mppi' | 'cem';
@@ -90,7 +91,7 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     latentNorm: 'l1',
     runningWeight: 0.2,
     terminalWeight: 1,
-    poseHeadingScaleM: 0.25,
+    poseHeadingScaleM: DEFAULT_HEADING_SCALE_M,
     effortWeight: 0.002,
     smoothnessWeight: 0.01,
     separationWeight: 0.5,

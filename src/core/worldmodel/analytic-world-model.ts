@@ -13,6 +13,12 @@ import type { RobotState } from '../types.js';
 import { actionSize } from '../types.js';
 import type { LatentSpec, Observation, RolloutRequest, WorldModel } from './world-model.js';
 
+/**
+ * Metres one full heading error (unit-vector difference) is worth in the analytic latent, and by
+ * default in the planner's 'pose' energy, which measures the same distance from a goal-pose head.
+ */
+export const DEFAULT_HEADING_SCALE_M = 0.25;
+
 export interface AnalyticWorldModelOptions {
   armJointCount: number;
   /** time between two predicted steps [s]; must match the constraint set's */
@@ -50,7 +56,7 @@ export class AnalyticWorldModel implements WorldModel {
       );
     }
     this.n = opts.armJointCount;
-    this.headingScaleM = opts.headingScaleM ?? 0.25;
+    this.headingScaleM = opts.headingScaleM ?? DEFAULT_HEADING_SCALE_M;
     this.jointScaleM = opts.jointScaleM ?? 0.2;
     this.z = new Float64Array(4 + this.n);
     this.spec = {
