@@ -28,6 +28,11 @@ class ModelConfig:
     hold_identity: bool = False
 
 
+def matmul_flops(*layers: nn.Linear) -> int:
+    """Multiply-adds x2 of the given linear layers for one input row."""
+    return 2 * sum(m.in_features * m.out_features for m in layers)
+
+
 class Encoder(nn.Module):
     def __init__(self, cfg: ModelConfig):
         super().__init__()
@@ -81,7 +86,7 @@ class Predictor(nn.Module):
 
     def flops_per_step(self) -> int:
         """Multiply-adds x2 of the three matmuls for one sequence (twice with hold_identity)."""
-        return (2 if self.hold_identity else 1) * 2 * sum(m.in_features * m.out_features for m in (self.fc1, self.fc2, self.fc3))
+        return (2 if self.hold_identity else 1) * matmul_flops(self.fc1, self.fc2, self.fc3)
 
 
 class GoalPoseHead(nn.Module):
@@ -99,7 +104,7 @@ class GoalPoseHead(nn.Module):
 
     def flops_per_step(self) -> int:
         """Multiply-adds x2 of the three matmuls for one predicted step."""
-        return 2 * sum(m.in_features * m.out_features for m in (self.fc1, self.fc2, self.fc3))
+        return matmul_flops(self.fc1, self.fc2, self.fc3)
 
     def forward(self, z_robot: torch.Tensor, z_goal: torch.Tensor) -> torch.Tensor:
         x = torch.cat([z_robot, z_goal, z_goal - z_robot], dim=-1)

@@ -13,29 +13,39 @@ from onnx import TensorProto, helper, numpy_helper
 OPSET = 18
 
 
-def _weights(pred) -> dict[str, np.ndarray]:
-    w = {"inv_action_scale": pred.inv_action_scale.detach().numpy().astype(np.float32).reshape(1, -1)}
+def _layer_weights(module, prefix: str = "") -> dict[str, np.ndarray]:
+    """fc1..fc3 of `module` as MatMul-ready arrays: `{prefix}fcN_w` (transposed) and `{prefix}fcN_b`."""
+    w = {}
     for name in ("fc1", "fc2", "fc3"):
-        layer = getattr(pred, name)
-        w[f"{name}_w"] = layer.weight.detach().numpy().T.astype(np.float32).copy()
-        w[f"{name}_b"] = layer.bias.detach().numpy().astype(np.float32).copy()
+        layer = getattr(module, name)
+        w[f"{prefix}{name}_w"] = layer.weight.detach().numpy().T.astype(np.float32).copy()
+        w[f"{prefix}{name}_b"] = layer.bias.detach().numpy().astype(np.float32).copy()
     return w
 
 
-def _mlp_nodes(z: str, a_n: str, out: str, p: str) -> list:
-    """The predictor's MLP on [z, scaled action] -> out (the latent change)."""
+def _weights(pred) -> dict[str, np.ndarray]:
+    return {"inv_action_scale": pred.inv_action_scale.detach().numpy().astype(np.float32).reshape(1, -1)} | _layer_weights(pred)
+
+
+def _silu_mlp_nodes(x: str, out: str, p: str, w: str = "") -> list:
+    """fc3(silu(fc2(silu(fc1(x))))) -> out with the weights named `{w}fcN_w/_b`; `p` prefixes intermediates."""
     n = helper.make_node
-    nodes = [n("Concat", [z, a_n], [p + "x"], axis=1)]
-    h = p + "x"
+    nodes = []
+    h = x
     for i, name in enumerate(("fc1", "fc2")):
         nodes += [
-            n("MatMul", [h, f"{name}_w"], [p + f"m{i}"]),
-            n("Add", [p + f"m{i}", f"{name}_b"], [p + f"l{i}"]),
+            n("MatMul", [h, f"{w}{name}_w"], [p + f"m{i}"]),
+            n("Add", [p + f"m{i}", f"{w}{name}_b"], [p + f"l{i}"]),
             n("Sigmoid", [p + f"l{i}"], [p + f"s{i}"]),
             n("Mul", [p + f"l{i}", p + f"s{i}"], [p + f"h{i}"]),
         ]
         h = p + f"h{i}"
-    return nodes + [n("MatMul", [h, "fc3_w"], [p + "m2"]), n("Add", [p + "m2", "fc3_b"], [out])]
+    return nodes + [n("MatMul", [h, f"{w}fc3_w"], [p + "m2"]), n("Add", [p + "m2", f"{w}fc3_b"], [out])]
+
+
+def _mlp_nodes(z: str, a_n: str, out: str, p: str) -> list:
+    """The predictor's MLP on [z, scaled action] -> out (the latent change)."""
+    return [helper.make_node("Concat", [z, a_n], [p + "x"], axis=1), *_silu_mlp_nodes(p + "x", out, p)]
 
 
 def _step_nodes(z: str, a: str, out: str, p: str, hold_identity: bool = False) -> list:
@@ -59,33 +69,19 @@ def _inits(pred) -> list:
 
 
 def _head_inits(head) -> list:
-    out = []
-    for name in ("fc1", "fc2", "fc3"):
-        layer = getattr(head, name)
-        out.append(numpy_helper.from_array(layer.weight.detach().numpy().T.astype(np.float32).copy(), f"gp_{name}_w"))
-        out.append(numpy_helper.from_array(layer.bias.detach().numpy().astype(np.float32).copy(), f"gp_{name}_b"))
-    return out
+    return [numpy_helper.from_array(v, k) for k, v in _layer_weights(head, "gp_").items()]
 
 
 def _head_nodes(latents: str, goal_row: str, out: str) -> list:
     """The goal-pose head on every predicted step: latents [K, H, D], goal [1, D] -> out [K, H, 4]."""
     n = helper.make_node
-    nodes = [
+    return [
         n("Shape", [latents], ["gp_khd"]),
         n("Expand", [goal_row, "gp_khd"], ["gp_goal"]),
         n("Sub", ["gp_goal", latents], ["gp_diff"]),
         n("Concat", [latents, "gp_goal", "gp_diff"], ["gp_x"], axis=2),
+        *_silu_mlp_nodes("gp_x", out, "gp_", "gp_"),
     ]
-    h = "gp_x"
-    for i, name in enumerate(("fc1", "fc2")):
-        nodes += [
-            n("MatMul", [h, f"gp_{name}_w"], [f"gp_m{i}"]),
-            n("Add", [f"gp_m{i}", f"gp_{name}_b"], [f"gp_l{i}"]),
-            n("Sigmoid", [f"gp_l{i}"], [f"gp_s{i}"]),
-            n("Mul", [f"gp_l{i}", f"gp_s{i}"], [f"gp_h{i}"]),
-        ]
-        h = f"gp_h{i}"
-    return nodes + [n("MatMul", [h, "gp_fc3_w"], ["gp_m2"]), n("Add", ["gp_m2", "gp_fc3_b"], [out])]
 
 
 def predictor_model(pred, latent_dim: int, action_dim: int):
