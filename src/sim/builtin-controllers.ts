@@ -33,5 +33,11 @@ registerController({
 registerController({
   name: 'explore',
   description: 'random limit-respecting actions for training data',
-  create: createExploreController,
+  create: (ctx) => createExploreController(ctx),
+});
+
+registerController({
+  name: 'explore_drive',
+  description: 'training data: drives to far random waypoints, with the explore noise on top',
+  create: (ctx) => createExploreController(ctx, { drive: true }),
 });

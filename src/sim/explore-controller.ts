@@ -19,8 +19,8 @@ import {
 } from '../nodes/convert/index.js';
 import type { BaseState } from '../core/types.js';
 import type { PipelineContext, PipelineStage } from './controllers.js';
-import type { Layout } from './layout.js';
-import { ColliderKind } from './layout.js';
+import { blocked } from './explore-blocked.js';
+import { bearingErrorRad, pickWaypoint } from './explore-waypoints.js';
 
 const RATE_HZ = 10;
 const LOOKAHEAD_M = 0.7;
@@ -28,22 +28,22 @@ const CLEARANCE_M = 0.45;
 const BASE_ACCEL_MPS2 = 0.7;
 const BASE_ANG_ACCEL_RADPS2 = 1.8;
 const JOINT_ACCEL_RADPS2 = 2.5;
+/** explore_drive: next waypoint at least this far [m]; reached within ARRIVE_M; given up after GIVE_UP_S */
+const WAYPOINT_MIN_DIST_M = 4;
+const ARRIVE_M = 0.8;
+const GIVE_UP_S = 30;
+/** explore_drive's steering: turn rate per rad of bearing error; drive only within DRIVE_BEARING_RAD */
+const STEER_GAIN_PER_S = 1.5;
+const DRIVE_BEARING_RAD = 0.6;
+
+export interface ExploreOptions {
+  /** drive to far random waypoints (with the same noise on top) instead of wandering */
+  drive?: boolean;
+}
 
 function ramp(from: number, to: number, maxStep: number): number {
   const d = to - from;
   return from + (d > maxStep ? maxStep : d < -maxStep ? -maxStep : d);
-}
-
-/** Is (x, y) within `clearanceM` of a wall or piece of furniture? */
-export function blocked(layout: Layout, xM: number, yM: number, clearanceM: number): boolean {
-  if (xM < layout.xMinM + clearanceM || xM > layout.xMaxM - clearanceM) return true;
-  if (yM < layout.yMinM + clearanceM || yM > layout.yMaxM - clearanceM) return true;
-  for (const b of layout.boxes) {
-    // walls count too: a corridor's walls lie inside its bounds (its side passages widen them)
-    if (b.kind === ColliderKind.floor) continue;
-    if (Math.abs(xM - b.x) < b.hx + clearanceM && Math.abs(yM - b.y) < b.hy + clearanceM) return true;
-  }
-  return false;
 }
 
 class OrnsteinUhlenbeck {
@@ -61,7 +61,7 @@ class OrnsteinUhlenbeck {
   }
 }
 
-export function createExploreController(ctx: PipelineContext): PipelineStage {
+export function createExploreController(ctx: PipelineContext, opts: ExploreOptions = {}): PipelineStage {
   const node = ctx.transport.createNode('explore_controller', { useSimTime: true });
   const names = ctx.model.armJointNames;
   const joints = names.map((n) => ctx.model.joints.get(n));
@@ -74,6 +74,8 @@ export function createExploreController(ctx: PipelineContext): PipelineStage {
   const qdProcs = names.map(() => new OrnsteinUhlenbeck(ctx.rng, 1.0, 0.6));
   let base: BaseState | undefined;
   let turnSign = 1;
+  let waypoint: { xM: number; yM: number } | undefined;
+  let waypointAgeS = 0;
   let planId = 0;
   const pub = node.createPublisher<ActionCommand>(MsgType.ActionCommand, Topic.proposal, QOS_COMMAND);
   node
@@ -87,6 +89,20 @@ export function createExploreController(ctx: PipelineContext): PipelineStage {
     if (!base) return;
     let v = Math.min(Math.max(vProc.step(dt), -0.2), 0.7);
     let w = Math.min(Math.max(wProc.step(dt), -1.2), 1.2);
+    if (opts.drive) {
+      const { xInOdomM: x, yInOdomM: y, yawInOdomRad: yaw } = base;
+      waypointAgeS += dt;
+      if (!waypoint || waypointAgeS > GIVE_UP_S || Math.hypot(waypoint.xM - x, waypoint.yM - y) < ARRIVE_M) {
+        waypoint = pickWaypoint(ctx.scenario.layout, ctx.rng, x, y, WAYPOINT_MIN_DIST_M);
+        waypointAgeS = 0;
+      }
+      if (waypoint) {
+        const err = bearingErrorRad(x, y, yaw, waypoint.xM, waypoint.yM);
+        // the wandering noise stays on top, smaller, so runs down the corridor still vary
+        w = Math.min(Math.max(STEER_GAIN_PER_S * err + 0.3 * w, -1.2), 1.2);
+        v = Math.abs(err) < DRIVE_BEARING_RAD ? Math.min(Math.max(v + 0.2, 0.15), 0.7) : 0;
+      }
+    }
     const ahead = Math.sign(v) * LOOKAHEAD_M;
     const xAhead = base.xInOdomM + ahead * Math.cos(base.yawInOdomRad);
     const yAhead = base.yInOdomM + ahead * Math.sin(base.yawInOdomRad);
@@ -114,5 +130,8 @@ export function createExploreController(ctx: PipelineContext): PipelineStage {
     const header = { stamp: secToTime(node.clock.nowSec()), frame_id: 'base_link' };
     pub.publish(actionToActionCommand(action, names, header, ++planId));
   });
-  return { status: () => 'exploring', dispose: () => node.destroy() };
+  return {
+    status: () => (opts.drive ? 'exploring (waypoints)' : 'exploring'),
+    dispose: () => node.destroy(),
+  };
 }
