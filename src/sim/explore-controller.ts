@@ -24,6 +24,11 @@ import { bearingErrorRad, pickWaypoint } from './explore-waypoints.js';
 
 const RATE_HZ = 10;
 const LOOKAHEAD_M = 0.7;
+/**
+ * explore_drive looks less far ahead, so it drives up to 0.85 m (base centre) from a wall it faces:
+ * goal images taken that close to a wall (crossing's goal is 1 m from the end wall) are then in the data
+ */
+const DRIVE_LOOKAHEAD_M = 0.4;
 const CLEARANCE_M = 0.45;
 const BASE_ACCEL_MPS2 = 0.7;
 const BASE_ANG_ACCEL_RADPS2 = 1.8;
@@ -103,7 +108,7 @@ export function createExploreController(ctx: PipelineContext, opts: ExploreOptio
         v = Math.abs(err) < DRIVE_BEARING_RAD ? Math.min(Math.max(v + 0.2, 0.15), 0.7) : 0;
       }
     }
-    const ahead = Math.sign(v) * LOOKAHEAD_M;
+    const ahead = Math.sign(v) * (opts.drive ? DRIVE_LOOKAHEAD_M : LOOKAHEAD_M);
     const xAhead = base.xInOdomM + ahead * Math.cos(base.yawInOdomRad);
     const yAhead = base.yInOdomM + ahead * Math.sin(base.yawInOdomRad);
     if (blocked(ctx.scenario.layout, xAhead, yAhead, CLEARANCE_M)) {
