@@ -188,6 +188,9 @@ function checkZones(ctx: StepContext, step: number): boolean {
       if (d - z.radiusM - r - zc.marginM > 0) continue;
       const m = capsuleZoneDistanceM(z, e, o, r) - zc.marginM;
       if (m >= -TOL) continue;
+      // a part already inside (braking can end a few mm into the margin) may stay or leave, never go
+      // deeper: otherwise every motion, holding still included, would be infeasible there for good
+      if (m >= capsuleZoneDistanceM(z, ctx.prevEnds, o, r) - zc.marginM - TOL) continue;
       ok = false;
       if (!ctx.sink) return false;
       const detail = `enters keep-out zone '${z.name}' by ${(-m).toFixed(3)} m (zone margin ${zc.marginM} m)`;
