@@ -49,6 +49,31 @@ describe("goal-pose energy ('pose')", () => {
     goalPoseEnergies(Float32Array.from([...parallel, ...turned]), 2, 1, { ...pose, poseHeadingScaleM: 1 }, e);
     expect(e[1] as number).toBeGreaterThan(e[0] as number);
   });
+
+  it('adds b·(r − x) with a bearing weight: nothing for a goal dead ahead, 2b·r for one behind', () => {
+    const ahead = [2, 0, 1, 0];
+    const left = [0, 2, 1, 0];
+    const behind = [-2, 0, 1, 0];
+    const e = new Float32Array(3);
+    const b = { ...pose, terminalWeight: 1, poseBearingWeight: 0.5 };
+    goalPoseEnergies(Float32Array.from([...ahead, ...left, ...behind]), 3, 1, b, e);
+    expect(e[0]).toBeCloseTo(2, 6);
+    expect(e[1]).toBeCloseTo(2 + 0.5 * 2, 6);
+    expect(e[2]).toBeCloseTo(2 + 0.5 * 4, 6);
+  });
+
+  it('with a bearing weight, a view that reads nearer but faces away no longer wins', () => {
+    // readings from one spot in the crossing corridor (session 5): facing a side wall, the head reads
+    // the subgoal 2.3 m away and behind-left; facing along the corridor, 3.2 m ahead
+    const facingWall = Float32Array.from([-0.84, -2.16, Math.cos(-1.88), Math.sin(-1.88)]);
+    const facingGoal = Float32Array.from([3.13, 0.56, 1, 0.03]);
+    const e = new Float32Array(2);
+    const both = Float32Array.from([...facingWall, ...facingGoal]);
+    goalPoseEnergies(both, 2, 1, pose, e);
+    expect(e[0] as number).toBeLessThan(e[1] as number);
+    goalPoseEnergies(both, 2, 1, { ...pose, poseBearingWeight: 0.5 }, e);
+    expect(e[0] as number).toBeGreaterThan(e[1] as number);
+  });
 });
 
 describe("'pose' energy on the analytic model's exact goal poses", () => {

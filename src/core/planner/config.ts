@@ -50,6 +50,13 @@ export interface PlannerConfig {
   terminalWeight: number;
   /** latentNorm 'pose': metres one full heading error (unit-vector difference) is worth */
   poseHeadingScaleM: number;
+  /**
+   * latentNorm 'pose': weight of r − x (goal distance minus its forward component: 0 when the goal is
+   * straight ahead, 2r behind) at each step. A diff-drive robot makes progress facing its goal; the
+   * goal-pose head reads views of a nearby wall as nearer the goal than they are, and this keeps the
+   * planner from turning toward them. Fades with the distance, so the final approach is unaffected.
+   */
+  poseBearingWeight: number;
   /** weight of Σ a² (control effort), per action dimension scaled by 1/noiseStd² */
   effortWeight: number;
   /** weight of Σ (a_t − a_{t−1})² (smoothness), scaled like effortWeight */
@@ -92,6 +99,7 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     runningWeight: 0.2,
     terminalWeight: 1,
     poseHeadingScaleM: DEFAULT_HEADING_SCALE_M,
+    poseBearingWeight: 0,
     effortWeight: 0.002,
     smoothnessWeight: 0.01,
     separationWeight: 0.5,
@@ -148,6 +156,7 @@ export function validatePlannerConfig(c: PlannerConfig, actionDim: number): Read
   for (const key of [
     'runningWeight',
     'terminalWeight',
+    'poseBearingWeight',
     'effortWeight',
     'smoothnessWeight',
     'separationWeight',

@@ -40,7 +40,8 @@ export function latentEnergies(
  * The 'pose' energy from goal poses [K*H*4] (x, y [m], cos, sin of the goal seen from each predicted
  * step): d = sqrt(x² + y² + s²·((1 − cos)² + sin²)), s = poseHeadingScaleM — the same distance the
  * analytic model's L2 latent measures, so a heading error weighs s metres per unit-vector difference
- * and turning toward a goal beside the robot costs less than the position error it fixes.
+ * and turning toward a goal beside the robot costs less than the position error it fixes. Plus
+ * b·(√(x² + y²) − x), b = poseBearingWeight: the goal off the robot's nose costs up to 2b per metre.
  */
 export function goalPoseEnergies(
   goalPoses: Float32Array,
@@ -50,6 +51,7 @@ export function goalPoseEnergies(
   energies: Float32Array,
 ): void {
   const s2 = cfg.poseHeadingScaleM * cfg.poseHeadingScaleM;
+  const wb = cfg.poseBearingWeight;
   for (let i = 0; i < k; i++) {
     let e = 0;
     for (let t = 0; t < h; t++) {
@@ -58,9 +60,10 @@ export function goalPoseEnergies(
       const y = goalPoses[off + 1] as number;
       const c = 1 - (goalPoses[off + 2] as number);
       const s = goalPoses[off + 3] as number;
+      const bearing = wb > 0 ? wb * (Math.sqrt(x * x + y * y) - x) : 0;
       e +=
         (t === h - 1 ? cfg.terminalWeight : cfg.runningWeight) *
-        Math.sqrt(x * x + y * y + s2 * (c * c + s * s));
+        (Math.sqrt(x * x + y * y + s2 * (c * c + s * s)) + bearing);
     }
     energies[i] = e;
   }

@@ -34,6 +34,7 @@ type Weight =
   | 'runningWeight'
   | 'terminalWeight'
   | 'poseHeadingScaleM'
+  | 'poseBearingWeight'
   | 'effortWeight'
   | 'smoothnessWeight'
   | 'separationWeight'
@@ -120,6 +121,16 @@ function plannerNumberParams(
         0,
         100,
         'm',
+      ),
+    ],
+    [
+      'poseBearingWeight',
+      d(
+        'pose_bearing_weight',
+        def.poseBearingWeight,
+        "latent_norm 'pose': weight of (goal distance − its forward component): face the goal",
+        0,
+        100,
       ),
     ],
     ['effortWeight', d('effort_weight', def.effortWeight, 'weight of Σa² / noise_std²', 0, 1e9)],
