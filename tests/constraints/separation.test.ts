@@ -32,6 +32,46 @@ describe('ISO/TS 15066 separation formula', () => {
     expect(separationMarginM(sep, 0.4, 0, 0)).toBeCloseTo(-0.72, 12);
   });
 
+  it('grows the disc for at most worstCaseHorizonSec (1.2 s by default), then no further', () => {
+    expect(sep.worstCaseHorizonSec).toBe(1.2);
+    // 5 - 1.6·1.2 - 1.085, the same at t = 1.2 s, 2 s and 10 s
+    for (const t of [1.2, 2, 10]) expect(separationMarginM(sep, 5, t, 0.5)).toBeCloseTo(1.995, 12);
+    expect(separationMarginM(sep, 5, 1.1, 0.5)).toBeCloseTo(5 - 1.6 * 1.1 - 1.085, 12);
+    // the period's cap sees the disc at min(t + dt, 1.2 s): room = 3 - 1.6·1.2 - 0.96 = 0.12
+    expect(maxPartSpeedMps(sep, 3, 1.9, 0.1, 1.6)).toBeCloseTo(0.12 / 0.35, 12);
+  });
+
+  it('refuses a worst-case horizon shorter than one period plus the stopping time', () => {
+    expect(() => config({ separation: { stoppingTimeSec: 0.6, worstCaseHorizonSec: 0.65 } })).toThrow(
+      /separation.worstCaseHorizonSec': must be ≥ controlPeriodSec \+ separation.stoppingTimeSec \(0.700 s/,
+    );
+  });
+
+  it('lets a 2 s plan pass a person standing 3.5 m beside the path, as a 1.2 s plan could', () => {
+    // sphereBot drives 0.4 m/s along x for 2 s past a person 3.5 m to its left: gap 3.05 m ≥ 1.6·1.2 + S_p(0.4) = 2.98 m, < 1.6·2 + 1.06
+    const h = 20;
+    const drive = new Float32Array(2 * h);
+    for (let t = 0; t < h; t++) drive[2 * t] = 0.4;
+    const w = world({ v: 0.4, people: [person(1, 0.4, 3.5, 0.25)] }, 0);
+    const capped = createConstraintSet(
+      sphereBot,
+      config({ separation: { stoppingTimeSec: 0.3 }, base: { decelMps2: 3, angDecelRadps2: 5 } }),
+    );
+    const uncapped = createConstraintSet(
+      sphereBot,
+      config({
+        separation: { stoppingTimeSec: 0.3, worstCaseHorizonSec: 100 },
+        base: { decelMps2: 3, angDecelRadps2: 5 },
+      }),
+    );
+    expect(capped.evaluate(w, drive, h).feasible).toBe(true);
+    const old = uncapped.evaluate(w, drive, h);
+    expect(old.feasible).toBe(false);
+    expect(old.violations[0]?.constraintId).toBe('separation');
+    // the first 1.2 s are judged alike
+    expect(uncapped.evaluate(w, drive, 12).feasible).toBe(true);
+  });
+
   it('caps a part speed so the margin after one period stays non-negative', () => {
     // room = 2 - 1.6·0.1 - (0.64 + 0.32) = 0.88 over (dt + T_r + T_s/2) = 0.35 s
     expect(maxPartSpeedMps(sep, 2, 0, 0.1, 1.6)).toBeCloseTo(0.88 / 0.35, 12);

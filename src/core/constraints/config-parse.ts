@@ -86,6 +86,12 @@ function checkCrossFields(c: ConstraintConfig): void {
       `constraint config key 'separation.humanSpeedNearMps': must be ≥ separation.humanSpeedFarMps (${c.separation.humanSpeedFarMps}), got ${c.separation.humanSpeedNearMps}`,
     );
   }
+  const minHorizonSec = c.controlPeriodSec + c.separation.stoppingTimeSec;
+  if (c.separation.worstCaseHorizonSec < minHorizonSec - 1e-9) {
+    throw new ConfigError(
+      `constraint config key 'separation.worstCaseHorizonSec': must be ≥ controlPeriodSec + separation.stoppingTimeSec (${minHorizonSec.toFixed(3)} s, what the monitor's check spans), got ${c.separation.worstCaseHorizonSec}`,
+    );
+  }
   if (c.tool.nearPersonSpeedMaxMps > c.tool.sharpSpeedMaxMps) {
     throw new ConfigError(
       `constraint config key 'tool.nearPersonSpeedMaxMps': must be ≤ tool.sharpSpeedMaxMps (${c.tool.sharpSpeedMaxMps}), got ${c.tool.nearPersonSpeedMaxMps}`,

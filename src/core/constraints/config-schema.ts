@@ -105,6 +105,13 @@ export const CONSTRAINT_CONFIG_SCHEMA: Schema = obj(
         's',
         'T_s: robot stopping time (≥ braking time from every speed limit)',
       ),
+      worstCaseHorizonSec: num(
+        0.01,
+        100,
+        1.2,
+        's',
+        'the worst-case disc grows at v_h for at most this long (≥ control period + T_s)',
+      ),
       intrusionDistanceM: num(0, 2, 0.2, 'm', 'C: intrusion distance'),
       humanPositionUncertaintyM: num(0, 2, 0.1, 'm', 'Z_d: person position uncertainty'),
       robotPositionUncertaintyM: num(0, 1, 0.02, 'm', 'Z_r: robot position uncertainty'),

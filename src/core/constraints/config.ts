@@ -43,6 +43,8 @@ export interface SeparationConfig {
   reactionTimeSec: number;
   /** T_s: time the robot needs to stop */
   stoppingTimeSec: number;
+  /** the worst-case disc grows at v_h for at most this long after the snapshot [s] (see separation.ts) */
+  worstCaseHorizonSec: number;
   /** C: intrusion distance (a limb reaching past the detected body) */
   intrusionDistanceM: number;
   /** Z_d: person position uncertainty */

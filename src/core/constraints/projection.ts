@@ -24,7 +24,7 @@ import type { ConstraintConfig } from './config.js';
 import { axisDistance2D, axisRecedeRate2D } from './geometry.js';
 import { accelLimits, velocityBox } from './limits.js';
 import type { ResolvedLimits } from './limits.js';
-import { humanSpeedMps, maxPartSpeedMps } from './separation.js';
+import { discTimeSec, humanSpeedMps, maxPartSpeedMps } from './separation.js';
 import { RECEDE_MIN_RATE } from './step-checks.js';
 import type { SpeedModel } from './speed-model.js';
 
@@ -137,7 +137,7 @@ export class Projector {
     this.recedeSign = forwardOk ? 1 : reverseOk ? -1 : 0;
     // the tool rule looks at the person's worst-case disc after this period
     const vh = humanSpeedMps(sep, nearestGap - fastestPart * dt);
-    const gapAfter = nearestGap - fastestPart * dt - vh * (tSec + dt);
+    const gapAfter = nearestGap - fastestPart * dt - vh * discTimeSec(sep, tSec + dt);
     const tc = this.cfg.tool;
     // toolSpeedLimitMps, inlined (no boxed double arguments in this per-step path)
     const limit =

@@ -8,13 +8,23 @@
  *
  * v_h follows ISO 13855: 2.0 m/s when the gap is under 0.5 m, else 1.6 m/s (both configurable).
  * Over a planning horizon the person may be anywhere in a disc growing at v_h, so at time t after the
- * snapshot the gap shrinks by a further v_h · t.
+ * snapshot the gap shrinks by a further v_h · t — for t up to `worstCaseHorizonSec`, then no further.
+ * Why a cap is sound: the plan is re-decided every control period from fresh people positions and the
+ * monitor re-checks every command (one period, then braking: T_r + T_s, which S_h already covers), so
+ * safety needs the disc over one period plus the stop, not over the plan's whole length. The cap must
+ * cover that (config check: ≥ control period + T_s); beyond it a longer horizon only made the planner
+ * freeze near people standing 2–4 m away, which a shorter horizon did not.
  */
 import type { SeparationConfig } from './config.js';
 
 /** Worst-case human speed for a given gap [m] → [m/s]. */
 export function humanSpeedMps(cfg: SeparationConfig, gapM: number): number {
   return gapM < cfg.humanSpeedSwitchDistanceM ? cfg.humanSpeedNearMps : cfg.humanSpeedFarMps;
+}
+
+/** Time [s] over which the worst-case disc has grown tSec after the snapshot. */
+export function discTimeSec(cfg: SeparationConfig, tSec: number): number {
+  return tSec < cfg.worstCaseHorizonSec ? tSec : cfg.worstCaseHorizonSec;
 }
 
 /** S_p [m] for a human speed v_h and a robot (body part) speed v_r toward the person [m/s]. */
@@ -37,7 +47,7 @@ export function protectiveSeparationM(cfg: SeparationConfig, vhMps: number, vrMp
  */
 export function separationMarginM(cfg: SeparationConfig, gapM: number, tSec: number, vrMps: number): number {
   const vh = humanSpeedMps(cfg, gapM);
-  return gapM - vh * tSec - protectiveSeparationM(cfg, vh, vrMps);
+  return gapM - vh * discTimeSec(cfg, tSec) - protectiveSeparationM(cfg, vh, vrMps);
 }
 
 /**
@@ -54,6 +64,6 @@ export function maxPartSpeedMps(
 ): number {
   const tr = cfg.reactionTimeSec;
   const ts = cfg.stoppingTimeSec;
-  const room = gapNowM - vhMps * (tSec + dtSec) - protectiveSeparationM(cfg, vhMps, 0);
+  const room = gapNowM - vhMps * discTimeSec(cfg, tSec + dtSec) - protectiveSeparationM(cfg, vhMps, 0);
   return room <= 0 ? 0 : room / (dtSec + tr + ts / 2);
 }

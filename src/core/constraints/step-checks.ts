@@ -8,7 +8,7 @@ import type { Violation } from './api.js';
 import type { BodyModel } from './body-parts.js';
 import type { ConstraintConfig } from './config.js';
 import { axisDistance2D } from './geometry.js';
-import { humanSpeedMps, separationMarginM } from './separation.js';
+import { discTimeSec, humanSpeedMps, separationMarginM } from './separation.js';
 import { toolSpeedLimitMps } from './tool-rules.js';
 import { capsuleZoneDistanceM } from './zones.js';
 import type { CompiledZone } from './zones.js';
@@ -100,7 +100,7 @@ function checkSeparation(ctx: StepContext, step: number): void {
     const dx = xM - (ctx.px[p] as number);
     const dy = yM - (ctx.py[p] as number);
     const gapLow = Math.sqrt(dx * dx + dy * dy) - (ctx.pr[p] as number) - body.horizontalReachM;
-    const discGapLow = gapLow - humanSpeedMps(sep, gapLow) * t;
+    const discGapLow = gapLow - humanSpeedMps(sep, gapLow) * discTimeSec(sep, t);
     const marginLow = sep.enabled ? separationMarginM(sep, gapLow, t, vrMax) : Number.POSITIVE_INFINITY;
     if (marginLow >= EXACT_MARGIN_BELOW_M && discGapLow >= cfg.tool.nearPersonDistanceM) {
       if (marginLow < ctx.minMarginM) ctx.minMarginM = marginLow;
@@ -119,7 +119,7 @@ function checkPersonExactly(ctx: StepContext, step: number, p: number): boolean 
     const o = 6 * i;
     const d = axisDistance2D(e, o, ctx.px[p] as number, ctx.py[p] as number);
     const gap = d - (ctx.pr[p] as number) - (body.radiusM[i] as number);
-    const discGap = gap - humanSpeedMps(sep, gap) * t;
+    const discGap = gap - humanSpeedMps(sep, gap) * discTimeSec(sep, t);
     if (discGap < sepResult.gapM) sepResult.gapM = discGap;
     if (!sep.enabled) continue;
     const vr = Math.sqrt(partMove2[i] as number) / cfg.controlPeriodSec;
