@@ -27,7 +27,7 @@ describe('task energy', () => {
 });
 
 describe("goal-pose energy ('pose')", () => {
-  const pose = { ...cfg, latentNorm: 'pose' as const, poseHeadingScaleM: 0.25 };
+  const pose = { ...cfg, latentNorm: 'pose' as const, poseHeadingScaleM: 0.25, poseBearingWeight: 0 };
 
   it('weighs position in metres and a heading error at s per unit-vector difference', () => {
     // step 0: goal 3 m ahead, 4 m left, same heading -> 5; step 1: on the goal, turned 180° -> 0.25·2
@@ -79,7 +79,13 @@ describe("goal-pose energy ('pose')", () => {
 describe("'pose' energy on the analytic model's exact goal poses", () => {
   it('equals the L2 distance of the analytic latents for any robot and goal pose (property)', async () => {
     const model = new AnalyticWorldModel({ armJointCount: 0, stepSec: 0.1 });
-    const pose = { ...cfg, terminalWeight: 1, runningWeight: 0, poseHeadingScaleM: 0.25 };
+    const pose = {
+      ...cfg,
+      terminalWeight: 1,
+      runningWeight: 0,
+      poseHeadingScaleM: 0.25,
+      poseBearingWeight: 0,
+    };
     const coord = fc.double({ min: -20, max: 20, noNaN: true });
     const yaw = fc.double({ min: -Math.PI, max: Math.PI, noNaN: true });
     await fc.assert(

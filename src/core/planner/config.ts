@@ -99,7 +99,7 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     runningWeight: 0.2,
     terminalWeight: 1,
     poseHeadingScaleM: DEFAULT_HEADING_SCALE_M,
-    poseBearingWeight: 0,
+    poseBearingWeight: 0.5,
     effortWeight: 0.002,
     smoothnessWeight: 0.01,
     separationWeight: 0.5,
