@@ -3,7 +3,8 @@
  * arm velocities follow an Ornstein–Uhlenbeck process (smooth, seeded), clamped to a fraction of the
  * limits; the base turns away when a point ahead of it would be inside furniture or a wall (it reads
  * the scenario layout: a data-collection helper, not a planner), and the arm is pushed back from its
- * joint limits.
+ * joint limits. explore_drive (`drive`): the same noise, but the base steers to far random waypoints
+ * (explore-waypoints.ts) and drives only while roughly facing them.
  */
 import type { Rng } from '../core/math/rng.js';
 import type { ActionCommand } from '../msgs/own.js';
