@@ -32,13 +32,16 @@ describe('ISO/TS 15066 separation formula', () => {
     expect(separationMarginM(sep, 0.4, 0, 0)).toBeCloseTo(-0.72, 12);
   });
 
-  it('grows the disc for at most worstCaseHorizonSec (1.2 s by default), then no further', () => {
-    expect(sep.worstCaseHorizonSec).toBe(1.2);
+  it('grows the disc for at most worstCaseHorizonSec (2 s by default), then no further', () => {
+    expect(sep.worstCaseHorizonSec).toBe(2);
+    const capped = { ...sep, worstCaseHorizonSec: 1.2 };
     // 5 - 1.6·1.2 - 1.085, the same at t = 1.2 s, 2 s and 10 s
-    for (const t of [1.2, 2, 10]) expect(separationMarginM(sep, 5, t, 0.5)).toBeCloseTo(1.995, 12);
-    expect(separationMarginM(sep, 5, 1.1, 0.5)).toBeCloseTo(5 - 1.6 * 1.1 - 1.085, 12);
+    for (const t of [1.2, 2, 10]) expect(separationMarginM(capped, 5, t, 0.5)).toBeCloseTo(1.995, 12);
+    expect(separationMarginM(capped, 5, 1.1, 0.5)).toBeCloseTo(5 - 1.6 * 1.1 - 1.085, 12);
+    // the default: the disc keeps growing up to 2 s
+    expect(separationMarginM(sep, 5, 2, 0.5)).toBeCloseTo(5 - 1.6 * 2 - 1.085, 12);
     // the period's cap sees the disc at min(t + dt, 1.2 s): room = 3 - 1.6·1.2 - 0.96 = 0.12
-    expect(maxPartSpeedMps(sep, 3, 1.9, 0.1, 1.6)).toBeCloseTo(0.12 / 0.35, 12);
+    expect(maxPartSpeedMps(capped, 3, 1.9, 0.1, 1.6)).toBeCloseTo(0.12 / 0.35, 12);
   });
 
   it('refuses a worst-case horizon shorter than one period plus the stopping time', () => {
@@ -47,7 +50,7 @@ describe('ISO/TS 15066 separation formula', () => {
     );
   });
 
-  it('lets a 2 s plan pass a person standing 3.5 m beside the path, as a 1.2 s plan could', () => {
+  it('with a 1.2 s cap, lets a 2 s plan pass a person standing 3.5 m beside the path, as a 1.2 s plan could', () => {
     // sphereBot drives 0.4 m/s along x for 2 s past a person 3.5 m to its left: gap 3.05 m ≥ 1.6·1.2 + S_p(0.4) = 2.98 m, < 1.6·2 + 1.06
     const h = 20;
     const drive = new Float32Array(2 * h);
@@ -55,12 +58,16 @@ describe('ISO/TS 15066 separation formula', () => {
     const w = world({ v: 0.4, people: [person(1, 0.4, 3.5, 0.25)] }, 0);
     const capped = createConstraintSet(
       sphereBot,
-      config({ separation: { stoppingTimeSec: 0.3 }, base: { decelMps2: 3, angDecelRadps2: 5 } }),
+      config({
+        separation: { stoppingTimeSec: 0.3, worstCaseHorizonSec: 1.2 },
+        base: { decelMps2: 3, angDecelRadps2: 5 },
+      }),
     );
+    // the default (2 s) lets the disc grow over this whole 2 s plan
     const uncapped = createConstraintSet(
       sphereBot,
       config({
-        separation: { stoppingTimeSec: 0.3, worstCaseHorizonSec: 100 },
+        separation: { stoppingTimeSec: 0.3 },
         base: { decelMps2: 3, angDecelRadps2: 5 },
       }),
     );

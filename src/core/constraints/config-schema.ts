@@ -108,7 +108,7 @@ export const CONSTRAINT_CONFIG_SCHEMA: Schema = obj(
       worstCaseHorizonSec: num(
         0.01,
         100,
-        1.2,
+        2.0,
         's',
         'the worst-case disc grows at v_h for at most this long (≥ control period + T_s)',
       ),

@@ -12,8 +12,8 @@
  * Why a cap is sound: the plan is re-decided every control period from fresh people positions and the
  * monitor re-checks every command (one period, then braking: T_r + T_s, which S_h already covers), so
  * safety needs the disc over one period plus the stop, not over the plan's whole length. The cap must
- * cover that (config check: ≥ control period + T_s); beyond it a longer horizon only made the planner
- * freeze near people standing 2–4 m away, which a shorter horizon did not.
+ * cover that (config check: ≥ control period + T_s). The default, 2 s, is the learned planner's whole
+ * horizon: a 1.2 s cap was measured worse on `crossing` (docs/CONSTRAINTS.md).
  */
 import type { SeparationConfig } from './config.js';
 
