@@ -1,35 +1,43 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/math/rng.js';
-import type { WorldSnapshot } from '../../src/core/types.js';
-import { buildMonitorConstraints } from '../../src/nodes/safety-monitor/constraint-source.js';
+import { BodyModel, parseConstraintConfig } from '../../src/core/constraints/index.js';
+import { axisDistance2D } from '../../src/core/constraints/geometry.js';
+import { capsuleZoneDistanceM, compileZone } from '../../src/core/constraints/zones.js';
+import { loadUrdf } from '../../src/core/robot/index.js';
 import { withScenarioZones } from '../../src/nodes/safety-monitor/sim-plugin.js';
 import type { PlanarPose, Scenario } from '../../src/sim/scenario.js';
 import { getScenario } from '../../src/sim/scenarios/index.js';
 
 const URDF_XML = readFileSync(new URL('../../urdf/robot.urdf', import.meta.url), 'utf8');
 const YAML = readFileSync(new URL('../../config/constraints.yaml', import.meta.url), 'utf8');
+const ROBOT = loadUrdf(URDF_XML);
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
-/** Keep-out violations of standing still one step at `pose` with `jointPos`, scenario zones + YAML zones. */
+/**
+ * Keep-out intrusions of the robot standing at `pose` with `jointPos` (scenario zones + YAML zones, the
+ * YAML's margin): every body capsule against every zone, with the library's own geometry. Not via
+ * `evaluate`: a robot already inside a zone may stay there (it may not go deeper), so standing still
+ * would not be reported.
+ */
 function zoneViolations(s: Scenario, pose: PlanarPose, jointPos: readonly number[]): string[] {
-  const set = buildMonitorConstraints({
-    urdfXml: URDF_XML,
-    constraintsYaml: YAML,
-    adjust: (c) => withScenarioZones(c, s.keepOutZones),
-  });
-  const world: WorldSnapshot = {
-    robot: {
-      base: { xInOdomM: pose.xM, yInOdomM: pose.yM, yawInOdomRad: pose.yawRad, vMps: 0, wRadps: 0 },
-      jointPos: Float64Array.from(jointPos),
-      jointVel: new Float64Array(jointPos.length),
-    },
-    people: [],
-    tool: { name: s.tool?.name ?? '', held: s.tool !== undefined, sharp: s.tool?.sharp ?? false },
-    stampSec: 0,
-  };
-  const ev = set.evaluate(world, new Float32Array(set.actionDim), 1);
-  return ev.violations.filter((v) => v.constraintId === 'keep_out_zone').map((v) => v.detail);
+  const cfg = withScenarioZones(parseConstraintConfig(YAML), s.keepOutZones);
+  const body = new BodyModel(ROBOT, ROBOT.armJointNames);
+  body.updateArm(Float64Array.from(jointPos));
+  const ends = new Float64Array(6 * body.count + 3);
+  body.toOdom(Float64Array.of(pose.xM, pose.yM, pose.yawRad), ends);
+  const out: string[] = [];
+  for (const zone of cfg.keepOutZones.zones) {
+    const z = compileZone(zone);
+    for (let i = 0; i < body.count; i++) {
+      const r = body.radiusM[i] as number;
+      // the library's broad phase: a capsule whose axis is beyond the zone's bounding circle is clear
+      if (axisDistance2D(ends, 6 * i, z.cx, z.cy) - z.radiusM - r - cfg.keepOutZones.marginM > 0) continue;
+      const m = capsuleZoneDistanceM(z, ends, 6 * i, r) - cfg.keepOutZones.marginM;
+      if (m < 0) out.push(`${body.names[i]} enters '${zone.name}' by ${(-m).toFixed(3)} m`);
+    }
+  }
+  return out;
 }
 
 describe('kitchen furniture zones', () => {
