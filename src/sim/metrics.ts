@@ -13,9 +13,9 @@ import { percentile } from '../core/math/stats.js';
 import type { SeparationParams } from './ground-truth.js';
 import { DEFAULT_SEPARATION, protectiveSeparationM } from './ground-truth.js';
 import type { Simulator } from './simulator.js';
-import { insidePolygon } from './scenario.js';
 import type { SimTrace, TraceSample } from './sim-trace.js';
 import { TRACE_MAX_SAMPLES, TraceRecorder } from './sim-trace.js';
+import { ZoneTruth } from './zone-truth.js';
 
 export interface MetricsOptions {
   separation?: SeparationParams;
@@ -44,6 +44,7 @@ export interface RunSummary {
   /** contact starts while the robot stood still (a person walked into it) */
   contacts_robot_stationary: number;
   static_contacts: number;
+  /** control periods with any robot collider inside a keep-out zone (engine shape query, zone-truth.ts) */
   keep_out_violations: number;
   vetoes: number;
   limited: number;
@@ -66,6 +67,7 @@ export class MetricsCollector {
   private separationViolations = 0;
   private insideSeparationNotApproaching = 0;
   private keepOutViolations = 0;
+  private readonly zoneTruth: ZoneTruth;
   private timeToGoalS: number | undefined;
   private infeasibleSamples = 0;
   private minPersonDistM = Infinity;
@@ -94,6 +96,7 @@ export class MetricsCollector {
     options: MetricsOptions = {},
   ) {
     this.sep = options.separation ?? DEFAULT_SEPARATION;
+    this.zoneTruth = new ZoneTruth(sim.scene, sim.robot.colliders, sim.scenario.keepOutZones);
     this.traceRecorder = new TraceRecorder(periodS, options.traceMaxSamples ?? TRACE_MAX_SAMPLES);
     this.node = transport.createNode('scenario_metrics', { useSimTime: true });
     const qos = { reliability: 'best_effort', depth: 100, durability: 'volatile' } as const;
@@ -151,7 +154,7 @@ export class MetricsCollector {
     // inside S_p: moving toward the person is a violation; standing still or backing away is not
     if (approaching) this.separationViolations++;
     else if (violated) this.insideSeparationNotApproaching++;
-    if (s.scenario.keepOutZones.some((z) => insidePolygon(r.xM, r.yM, z.polygon))) this.keepOutViolations++;
+    if (this.zoneTruth.robotInsideAny()) this.keepOutViolations++;
     if (minD < this.minPersonDistM) this.minPersonDistM = minD;
     const infeasible = this.lastPlanStatus === PlanStatus.INFEASIBLE;
     if (infeasible) this.infeasibleSamples++;
