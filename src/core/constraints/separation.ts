@@ -13,7 +13,8 @@
  * monitor re-checks every command (one period, then braking: T_r + T_s, which S_h already covers), so
  * safety needs the disc over one period plus the stop, not over the plan's whole length. The cap must
  * cover that (config check: ≥ control period + T_s). The default, 2 s, is the learned planner's whole
- * horizon: a 1.2 s cap was measured worse on `crossing` (docs/CONSTRAINTS.md).
+ * horizon (no cap); a 1.2 s cap measured mixed, better on `coffee`, worse on `crossing`
+ * (docs/CONSTRAINTS.md).
  */
 import type { SeparationConfig } from './config.js';
 
