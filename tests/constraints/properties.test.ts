@@ -264,7 +264,7 @@ describe('zones', () => {
           const actions = Float32Array.from(t);
           const [x, y, z] = pointOnBody(w, actions, step, c, u) as [number, number, number];
           const e = 0.01;
-          // a robot that starts inside a zone may stay or leave (tested below): this is about entering
+          // a robot that starts inside a zone may stay or leave (zones-inside.test.ts): this is about entering
           fc.pre(startClearOf(w, [x, y, z], 2 * e));
           const zone = polygon
             ? {
