@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/math/rng.js';
 import { BodyModel, parseConstraintConfig } from '../../src/core/constraints/index.js';
-import { axisDistance2D } from '../../src/core/constraints/geometry.js';
-import { capsuleZoneDistanceM, compileZone } from '../../src/core/constraints/zones.js';
+import { capsuleZoneMarginM, compileZone } from '../../src/core/constraints/zones.js';
 import { loadUrdf } from '../../src/core/robot/index.js';
 import { withScenarioZones } from '../../src/nodes/safety-monitor/sim-plugin.js';
 import type { PlanarPose, Scenario } from '../../src/sim/scenario.js';
@@ -30,10 +29,7 @@ function zoneViolations(s: Scenario, pose: PlanarPose, jointPos: readonly number
   for (const zone of cfg.keepOutZones.zones) {
     const z = compileZone(zone);
     for (let i = 0; i < body.count; i++) {
-      const r = body.radiusM[i] as number;
-      // the library's broad phase: a capsule whose axis is beyond the zone's bounding circle is clear
-      if (axisDistance2D(ends, 6 * i, z.cx, z.cy) - z.radiusM - r - cfg.keepOutZones.marginM > 0) continue;
-      const m = capsuleZoneDistanceM(z, ends, 6 * i, r) - cfg.keepOutZones.marginM;
+      const m = capsuleZoneMarginM(z, ends, 6 * i, body.radiusM[i] as number, cfg.keepOutZones.marginM);
       if (m < 0) out.push(`${body.names[i]} enters '${zone.name}' by ${(-m).toFixed(3)} m`);
     }
   }

@@ -10,7 +10,7 @@ import type { ConstraintConfig } from './config.js';
 import { axisDistance2D } from './geometry.js';
 import { discTimeSec, humanSpeedMps, separationMarginM } from './separation.js';
 import { toolSpeedLimitMps } from './tool-rules.js';
-import { capsuleZoneDistanceM } from './zones.js';
+import { capsuleZoneMarginM } from './zones.js';
 import type { CompiledZone } from './zones.js';
 
 /** A body part slower than this is at rest (allowed inside S_p, as is backing straight off: `recedes`). */
@@ -184,13 +184,11 @@ function checkZones(ctx: StepContext, step: number): boolean {
     for (let i = 0; i < body.count; i++) {
       const o = 6 * i;
       const r = body.radiusM[i] as number;
-      const d = axisDistance2D(e, o, z.cx, z.cy);
-      if (d - z.radiusM - r - zc.marginM > 0) continue;
-      const m = capsuleZoneDistanceM(z, e, o, r) - zc.marginM;
+      const m = capsuleZoneMarginM(z, e, o, r, zc.marginM);
       if (m >= -TOL) continue;
       // a part already inside (braking can end a few mm into the margin) may stay or leave, never go
       // deeper: otherwise every motion, holding still included, would be infeasible there for good
-      if (m >= capsuleZoneDistanceM(z, ctx.prevEnds, o, r) - zc.marginM - TOL) continue;
+      if (m >= capsuleZoneMarginM(z, ctx.prevEnds, o, r, zc.marginM) - TOL) continue;
       ok = false;
       if (!ctx.sink) return false;
       const detail = `enters keep-out zone '${z.name}' by ${(-m).toFixed(3)} m (zone margin ${zc.marginM} m)`;

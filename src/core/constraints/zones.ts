@@ -3,6 +3,7 @@
  * `signedDistanceM` is negative inside. Capsules are checked as sphere chains along their segment.
  */
 import type { Zone } from './config.js';
+import { axisDistance2D } from './geometry.js';
 
 export interface CompiledZone {
   name: string;
@@ -124,4 +125,19 @@ export function capsuleZoneDistanceM(z: CompiledZone, ends: Float64Array, o: num
     best = Math.min(best, signedDistanceM(z, ax + u * dx, ay + u * dy, az + u * dz));
   }
   return best - halfSpacing - r;
+}
+
+/**
+ * Clearance [m] of capsule `o` (segment in `ends`, radius r) from zone z beyond `marginM`: negative = inside
+ * the margin. +Infinity without the exact test when the capsule's axis is beyond the zone's bounding circle.
+ */
+export function capsuleZoneMarginM(
+  z: CompiledZone,
+  ends: Float64Array,
+  o: number,
+  r: number,
+  marginM: number,
+): number {
+  if (axisDistance2D(ends, o, z.cx, z.cy) - z.radiusM - r - marginM > 0) return Number.POSITIVE_INFINITY;
+  return capsuleZoneDistanceM(z, ends, o, r) - marginM;
 }
