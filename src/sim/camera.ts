@@ -62,7 +62,8 @@ export class RayCastCamera {
   /** per pixel: 1 if its ray hit a flat (box) surface, whose shading interpolates linearly */
   private readonly flatHit: Uint8Array;
   private readonly rot = new Float64Array(9);
-  private groups = 0;
+  /** camera rays see the layout, people and the arm links (base colliders are not drawn) */
+  private readonly groups = interactionGroups(Group.query, Group.static | Group.people | Group.robotArm);
 
   constructor(
     private readonly scene: Scene,
@@ -98,25 +99,19 @@ export class RayCastCamera {
   }
 
   /**
-   * Renders from `cameraInOdom` into `pixels`; `withPeople: false` leaves people out (goal images).
+   * Renders from `cameraInOdom` into `pixels`.
    * Adaptive sampling: rays are cast at every other pixel of every other row first; a pixel between
    * four samples that hit the same collider is interpolated from them, any other pixel gets its own
    * ray. Object edges stay exact; flat floor and walls cost a quarter of the rays. With
    * `exact: true` every pixel is cast (for tests and references).
    */
-  render(
-    cameraInOdom: Pose3,
-    options: { withPeople: boolean; exact?: boolean } = { withPeople: true },
-  ): Uint8Array {
+  render(cameraInOdom: Pose3, options: { exact?: boolean } = {}): Uint8Array {
     const { t, r } = cameraInOdom;
     const ray = this.ray;
     ray.origin.x = t[0] as number;
     ray.origin.y = t[1] as number;
     ray.origin.z = t[2] as number;
     this.rot.set(r);
-    this.groups = options.withPeople
-      ? interactionGroups(Group.query, Group.static | Group.people | Group.robotArm)
-      : interactionGroups(Group.queryNoPeople, Group.static);
     const W = this.spec.widthPx;
     const H = this.spec.heightPx;
     const exact = options.exact === true;

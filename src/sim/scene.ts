@@ -15,8 +15,6 @@ export const Group = {
   robotArm: 0x0008,
   /** camera rays */
   query: 0x0010,
-  /** camera rays for the goal image, which leave people out */
-  queryNoPeople: 0x0020,
 } as const;
 
 export function interactionGroups(membership: number, filter: number): number {

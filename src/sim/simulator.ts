@@ -7,6 +7,7 @@ import { loadUrdf } from '../core/robot/index.js';
 import type { RobotModel } from '../core/robot/index.js';
 import type { CameraSpec, Pose3 } from './camera.js';
 import { DEFAULT_CAMERA, RayCastCamera } from './camera.js';
+import { GoalCamera } from './goal-camera.js';
 import { GroundTruth } from './ground-truth.js';
 import { PERSON_COURTESY_GAP_M, Walker } from './people.js';
 import { loadRapier } from './rapier.js';
@@ -42,6 +43,7 @@ export class Simulator {
     readonly camera: RayCastCamera,
     readonly truth: GroundTruth,
     readonly options: SimulatorOptions,
+    private readonly goalCamera: GoalCamera,
   ) {
     this.appliedCommand = new Float64Array(2 + robot.armJointNames.length);
   }
@@ -62,10 +64,18 @@ export class Simulator {
     const people = scenario.people.map((p) => new Walker(scene, p));
     const camera = new RayCastCamera(scene, options.camera);
     const truth = new GroundTruth(scene, robot, people);
+    const goalCamera = GoalCamera.create(
+      rapier,
+      scenario.layout,
+      model,
+      scenario.tool,
+      options.camera,
+      options.stepSec,
+    );
     // one step so the query structures know every collider before the first render
     scene.step();
     scene.eventQueue.clear();
-    return new Simulator(scenario, model, scene, robot, people, camera, truth, options);
+    return new Simulator(scenario, model, scene, robot, people, camera, truth, options, goalCamera);
   }
 
   /** One fixed step under the command [v, w, qd...] (held for the whole step). */
@@ -91,23 +101,15 @@ export class Simulator {
   /** Renders the robot's camera now; the returned buffer is reused by the next render. */
   renderCamera(): Uint8Array {
     this.robot.linkInOdom(this.robot.cameraLinkIdx, this.camPose.t, this.camPose.r);
-    return this.camera.render(this.camPose, { withPeople: true });
+    return this.camera.render(this.camPose);
   }
 
   /**
-   * Renders what the camera would see with the robot at the goal pose (or at `pose`, arm in the goal
-   * posture), without people (a copy).
+   * Renders what the camera would see with the robot at the goal pose (or at `pose`), arm in the goal
+   * posture, without people (a copy; see GoalCamera).
    */
   renderGoalImage(pose: PlanarPose = this.scenario.goal): Uint8Array {
-    const r = this.robot;
-    const saved = { x: r.xM, y: r.yM, yaw: r.yawRad, q: Float64Array.from(r.jointPos) };
-    r.setJointPositions(this.scenario.goal.jointPos);
-    r.setBasePose(pose.xM, pose.yM, pose.yawRad);
-    r.linkInOdom(r.cameraLinkIdx, this.camPose.t, this.camPose.r);
-    const image = Uint8Array.from(this.camera.render(this.camPose, { withPeople: false }));
-    r.setJointPositions(saved.q);
-    r.setBasePose(saved.x, saved.y, saved.yaw);
-    return image;
+    return this.goalCamera.render(pose, this.scenario.goal.jointPos);
   }
 
   /** Base distance to the goal position [m] and heading error [rad]. */
@@ -121,6 +123,7 @@ export class Simulator {
   }
 
   dispose(): void {
+    this.goalCamera.dispose();
     this.scene.dispose();
   }
 }
