@@ -12,6 +12,8 @@ export const Topic = {
   goalImage: '/world_model/goal_image',
   goalLatent: '/world_model/goal_latent',
   goalRoute: '/world_model/goal_route',
+  /** the goal's arm posture (sensor_msgs/JointState, latched): goal images are encoded with it */
+  goalJointStates: '/world_model/goal_joint_states',
   proposal: '/mpc_planner/proposal',
   plan: '/mpc_planner/plan',
   planMarkers: '/mpc_planner/markers',

@@ -58,6 +58,7 @@ export interface MpcPlannerHandle {
 const DEFAULT_TOPICS: MpcPlannerTopics = {
   latent: Topic.latent,
   goalLatent: Topic.goalLatent,
+  goalJointStates: Topic.goalJointStates,
   jointStates: Topic.jointStates,
   odom: Topic.odom,
   people: Topic.people,
@@ -129,7 +130,12 @@ export function startMpcPlanner(node: NodeHandle, opts: MpcPlannerOptions): MpcP
       planner.reset();
     }
     inputs.world.stampSec = tSec;
-    const r = await planner.plan({ world: inputs.world, z0: inputs.z, goal: inputs.goal });
+    const r = await planner.plan({
+      world: inputs.world,
+      z0: inputs.z,
+      goal: inputs.goal,
+      ...(inputs.hasGoalPosture ? { goalJointPos: inputs.goalJointPos } : {}),
+    });
     last = r;
     stats.cycles++;
     out.proposal.publish(
@@ -165,6 +171,9 @@ export function startMpcPlanner(node: NodeHandle, opts: MpcPlannerOptions): MpcP
     node
       .subscribe<LatentState>(MsgType.LatentState, topics.goalLatent, QOS_LATCHED)
       .subscribe((m) => inputs.goalLatent(m)),
+    node
+      .subscribe<JointState>(MsgType.JointState, topics.goalJointStates, QOS_LATCHED)
+      .subscribe((m) => inputs.goalJointStates(m)),
     node
       .subscribe<JointState>(MsgType.JointState, topics.jointStates, QOS_SENSOR_DATA)
       .subscribe((m) => inputs.jointStates(m, now())),

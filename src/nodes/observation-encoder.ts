@@ -1,6 +1,7 @@
 /**
  * The observation encoder node: camera image + joint states → LatentState on /world_model/latent, and
- * goal images → LatentState on /world_model/goal_latent. Thin: conversion and pairing live in the core
+ * goal images → LatentState on /world_model/goal_latent (with the goal posture from
+ * /world_model/goal_joint_states when one came, else the arm's current posture). Thin: conversion and pairing live in the core
  * (preprocess, JointHistory), inference behind the WorldModel seam. Images are paired with the joint
  * sample nearest their stamp within `max_skew_s`; an encode in flight is never queued behind more than
  * one newer observation (newest wins). Bad messages are counted and logged (throttled), never thrown.
@@ -28,6 +29,7 @@ export interface ObservationEncoderTopics {
   latent: string;
   goalImage: string;
   goalLatent: string;
+  goalJointStates: string;
 }
 
 export interface ObservationEncoderOptions {
@@ -49,6 +51,7 @@ export interface ObservationEncoderCounters {
   badImages: number;
   badJointStates: number;
   badGoalImages: number;
+  badGoalJointStates: number;
   /** images with no joint sample within max skew */
   unpaired: number;
   /** observations replaced by a newer one while the encoder was busy */
@@ -66,6 +69,7 @@ const DEFAULT_TOPICS: ObservationEncoderTopics = {
   latent: Topic.latent,
   goalImage: Topic.goalImage,
   goalLatent: Topic.goalLatent,
+  goalJointStates: Topic.goalJointStates,
 };
 
 function newCounters(): ObservationEncoderCounters {
@@ -77,6 +81,7 @@ function newCounters(): ObservationEncoderCounters {
     badImages: 0,
     badJointStates: 0,
     badGoalImages: 0,
+    badGoalJointStates: 0,
     unpaired: 0,
     droppedBusy: 0,
     encodeErrors: 0,
@@ -106,6 +111,10 @@ class EncoderNode {
   private readonly pre: ImagePreprocessor;
   private readonly history: JointHistory;
   private readonly reader: JointStateReader;
+  private readonly goalReader: JointStateReader;
+  /** the goal's arm posture, once one came on goalJointStates */
+  private readonly goalPosture: Float64Array;
+  private hasGoalPosture = false;
   private readonly posScratch: Float64Array;
   private readonly velScratch: Float64Array;
   private readonly obs: EncodeSlot;
@@ -126,6 +135,8 @@ class EncoderNode {
     this.pre = new ImagePreprocessor(opts.image);
     this.history = new JointHistory(n);
     this.reader = new JointStateReader(opts.armJointNames, { topic: this.topics.jointStates });
+    this.goalReader = new JointStateReader(opts.armJointNames, { topic: this.topics.goalJointStates });
+    this.goalPosture = new Float64Array(n);
     this.posScratch = new Float64Array(n);
     this.velScratch = new Float64Array(n);
     const latentPub = node.createPublisher<LatentState>(MsgType.LatentState, this.topics.latent, QOS_DEFAULT);
@@ -152,6 +163,10 @@ class EncoderNode {
       node
         .subscribe<JointState>(MsgType.JointState, topics.jointStates, QOS_SENSOR_DATA)
         .subscribe((m) => this.onJoints(m)),
+      // before the goal image: a goal posture published with it must be there when the image comes
+      node
+        .subscribe<JointState>(MsgType.JointState, topics.goalJointStates, QOS_LATCHED)
+        .subscribe((m) => this.onGoalJoints(m)),
       node
         .subscribe<Image>(MsgType.Image, topics.goalImage, QOS_DEFAULT)
         .subscribe((m) => this.onGoalImage(m)),
@@ -200,11 +215,25 @@ class EncoderNode {
     }
   }
 
+  private onGoalJoints(msg: JointState): void {
+    try {
+      this.goalReader.read(msg, this.posScratch, this.velScratch);
+      this.goalPosture.set(this.posScratch);
+      this.hasGoalPosture = true;
+    } catch (err) {
+      this.counters.badGoalJointStates++;
+      this.warn(`bad goal joint state on ${this.topics.goalJointStates}`, err);
+    }
+  }
+
   private onGoalImage(msg: Image): void {
     try {
       this.pre.run(msg, this.goal.fillImage(msg.header.stamp, msg.header.frame_id));
-      // a goal image carries no arm posture: the current one is used (zeros before any joint state)
-      if (!this.history.latest(this.goal.fillJoints())) this.goal.fillJoints().fill(0);
+      // an image carries no arm posture: the goal's when one came, else the current one (zeros before
+      // any joint state). The current one is a guess: the latent of a goal image paired with a posture
+      // it was not taken in reads as another place.
+      if (this.hasGoalPosture) this.goal.fillJoints().set(this.goalPosture);
+      else if (!this.history.latest(this.goal.fillJoints())) this.goal.fillJoints().fill(0);
       if (this.goal.commit()) this.counters.droppedBusy++;
     } catch (err) {
       this.counters.badGoalImages++;

@@ -74,6 +74,7 @@ export class SimNode {
     tf: Publisher<TFMessage>;
     goal: Publisher<Image>;
     route: Publisher<GoalRoute>;
+    goalJoints: Publisher<JointState>;
   };
   private readonly received: Float64Array;
   private readonly every: { camera: number; state: number; people: number };
@@ -97,6 +98,7 @@ export class SimNode {
       tf: n.createPublisher(MsgType.TFMessage, Topic.tf, QOS_DEFAULT),
       goal: n.createPublisher(MsgType.Image, Topic.goalImage, QOS_LATCHED),
       route: n.createPublisher(MsgType.GoalRoute, Topic.goalRoute, QOS_LATCHED),
+      goalJoints: n.createPublisher(MsgType.JointState, Topic.goalJointStates, QOS_LATCHED),
     };
     const a = 2 + sim.robot.armJointNames.length;
     this.command = new Float64Array(a);
@@ -156,10 +158,19 @@ export class SimNode {
   }
 
   /**
-   * Publishes the goal once (latched, so late subscribers get it): the goal image, or, when the
-   * scenario has a route, a GoalRoute of the subgoal images with the goal image last.
+   * Publishes the goal once (latched, so late subscribers get it): the goal posture, then the goal
+   * image, or, when the scenario has a route, a GoalRoute of the subgoal images with the goal image
+   * last (every image shows the arm in that posture).
    */
   publishGoal(): void {
+    const r = this.sim.robot;
+    this.pubs.goalJoints.publish({
+      header: this.header(''),
+      name: [...r.armJointNames],
+      position: Float64Array.from(this.sim.scenario.goal.jointPos),
+      velocity: new Float64Array(0),
+      effort: new Float64Array(0),
+    });
     const spec = this.sim.camera.spec;
     const image = (pose?: PlanarPose): Image =>
       rgb8ToImage(

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { AnalyticWorldModel } from '../../src/core/worldmodel/analytic-world-model.js';
 import { PlannerBuffers } from '../../src/core/planner/buffers.js';
 import { defaultPlannerConfig } from '../../src/core/planner/config.js';
-import { goalPoseEnergies, latentEnergies, separationCost } from '../../src/core/planner/energy.js';
+import {
+  armPostureCost,
+  goalPoseEnergies,
+  latentEnergies,
+  separationCost,
+} from '../../src/core/planner/energy.js';
 import { cemUpdate, mppiUpdate } from '../../src/core/planner/update.js';
 
 const cfg = { ...defaultPlannerConfig(0), runningWeight: 0.2, terminalWeight: 1 };
@@ -115,6 +120,32 @@ describe("'pose' energy on the analytic model's exact goal poses", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('arm posture cost', () => {
+  // A = 2 base + 2 arm joints, H = 2, step 0.1 s; the arm starts at (0.5, −0.2), goal posture (0, 0)
+  const a = 4;
+  const arm = { ...defaultPlannerConfig(2), runningWeight: 0.2, terminalWeight: 1, armPostureWeight: 2 };
+
+  it('integrates the joint velocities: 2·(0.2·(0.4 + 0.2) + 1·(0.3 + 0.2)) = 1.24', () => {
+    // joint 0 at −1 rad/s: 0.5 → 0.4 → 0.3; joint 1 holds at −0.2; base speeds do not count
+    const actions = Float32Array.from([0.7, 0.3, -1, 0, 0.7, 0.3, -1, 0]);
+    const c = armPostureCost(actions, 0, 2, a, [0.5, -0.2], [0, 0], 0.1, arm);
+    expect(c).toBeCloseTo(2 * (0.2 * 0.6 + 1 * 0.5), 6);
+  });
+
+  it('ranks moving toward the goal posture below holding, and holding below moving away', () => {
+    const cost = (qd: number): number =>
+      armPostureCost(Float32Array.from([0, 0, qd, 0, 0, 0, qd, 0]), 0, 2, a, [0.5, -0.2], [0, 0], 0.1, arm);
+    expect(cost(-1)).toBeLessThan(cost(0));
+    expect(cost(0)).toBeLessThan(cost(1));
+  });
+
+  it('reads sample i of a batch and is 0 with weight 0 or at the goal posture', () => {
+    const batch = Float32Array.from([0, 0, 9, 9, 0, 0, 9, 9, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(armPostureCost(batch, 1, 2, a, [0.1, 0.2], [0.1, 0.2], 0.1, arm)).toBe(0);
+    expect(armPostureCost(batch, 0, 2, a, [0, 0], [0, 0], 0.1, { ...arm, armPostureWeight: 0 })).toBe(0);
   });
 });
 

@@ -183,6 +183,44 @@ describe('MPC planner under constraints', () => {
     expect(r.reason).toBe('goal latent value 2 is NaN; holding');
   });
 
+  it("brings the arm to the goal's posture when the goal comes with one, and leaves it otherwise", async () => {
+    // 'pose' reads the base pose only: the arm's way to the goal posture is the arm posture cost alone
+    const goalQ = Float64Array.from([0.6, -0.4]);
+    const finalPosture = async (withPosture: boolean): Promise<number[]> => {
+      const rig = makeRig({ latentNorm: 'pose' }, { armJoints: 2 });
+      const world = worldAt(0, 0, 0, [], 2);
+      const goal = latentOf(rig.model, worldAt(0.5, 0, 0, [], 2));
+      const q = world.robot.jointPos;
+      for (let i = 0; i < 40; i++) {
+        const input = { world, z0: latentOf(rig.model, world), goal };
+        const r = await rig.planner.plan(withPosture ? { ...input, goalJointPos: goalQ } : input);
+        stepWorld(world, r.firstAction, rig.constraints.stepSec);
+        for (let j = 0; j < 2; j++) q[j] = (q[j] as number) + (r.firstAction[2 + j] as number) * 0.1;
+      }
+      return Array.from(q);
+    };
+    const reached = await finalPosture(true);
+    expect(Math.abs((reached[0] as number) - 0.6)).toBeLessThan(0.05);
+    expect(Math.abs((reached[1] as number) + 0.4)).toBeLessThan(0.05);
+    const left = await finalPosture(false);
+    expect(Math.hypot((left[0] as number) - 0.6, (left[1] as number) + 0.4)).toBeGreaterThan(0.4);
+  });
+
+  it('holds with a fallback status when the goal posture does not fit the arm', async () => {
+    const rig = makeRig({}, { armJoints: 2 });
+    const world = worldAt(0, 0, 0, [], 2);
+    const input = {
+      world,
+      z0: latentOf(rig.model, world),
+      goal: latentOf(rig.model, worldAt(1, 0, 0, [], 2)),
+    };
+    const short = await rig.planner.plan({ ...input, goalJointPos: Float64Array.from([0.1]) });
+    expect(short.status).toBe('fallback');
+    expect(short.reason).toBe('goal posture has 1 joint positions, the arm 2; holding');
+    const nan = await rig.planner.plan({ ...input, goalJointPos: Float64Array.from([0.1, Number.NaN]) });
+    expect(nan.reason).toBe('goal posture joint 1 is NaN; holding');
+  });
+
   it('rejects a config with one sample, naming the key', () => {
     expect(() => makeRig({ samples: 1 })).toThrow(PlannerConfigError);
     expect(() => makeRig({ samples: 1 })).toThrow(/'samples': expected an integer in \[2, 65536\], got 1/);

@@ -73,11 +73,16 @@ function rig(maxSkewSec = 0.05) {
   const cam = src.createPublisher<Image>(MsgType.Image, '/camera/image_raw', QOS_SENSOR_DATA);
   const js = src.createPublisher<JointState>(MsgType.JointState, '/joint_states', QOS_SENSOR_DATA);
   const goal = src.createPublisher<Image>(MsgType.Image, '/world_model/goal_image', QOS_DEFAULT);
+  const goalJs = src.createPublisher<JointState>(
+    MsgType.JointState,
+    '/world_model/goal_joint_states',
+    QOS_LATCHED,
+  );
   const latents: LatentState[] = [];
   const goals: LatentState[] = [];
   src.subscribe<LatentState>(MsgType.LatentState, '/world_model/latent').subscribe((m) => latents.push(m));
   src.subscribe<LatentState>(MsgType.LatentState, '/world_model/goal_latent').subscribe((m) => goals.push(m));
-  return { bus, handle, cam, js, goal, latents, goals };
+  return { bus, handle, cam, js, goal, goalJs, latents, goals };
 }
 
 describe('observation encoder node', () => {
@@ -127,13 +132,42 @@ describe('observation encoder node', () => {
     expect(r.latents.map((m) => Array.from(m.latent))).toEqual([[1, 0.75]]);
   });
 
-  it('encodes a goal image with the current arm posture and publishes it as the goal latent', async () => {
+  it('without a goal posture, encodes a goal image with the current arm posture as the goal latent', async () => {
     const r = rig();
     r.js.publish(joints(4.0, -0.5));
     r.goal.publish(image(0, 102));
     await settle(r.bus);
     expect(r.goals.map((m) => Array.from(m.latent))).toEqual([[Math.fround(0.4), -0.5]]);
     expect(r.handle.counters().goalLatentsPublished).toBe(1);
+  });
+
+  it("encodes a goal image with the goal's posture once one came, whatever the arm does now", async () => {
+    const r = rig();
+    r.goalJs.publish(joints(0, 0.3));
+    r.js.publish(joints(4.0, -0.5));
+    r.goal.publish(image(0, 102));
+    await settle(r.bus);
+    r.js.publish(joints(5.0, 1.2));
+    r.goal.publish(image(1, 51));
+    await settle(r.bus);
+    expect(r.goals.map((m) => Array.from(m.latent))).toEqual([
+      [Math.fround(0.4), Math.fround(0.3)],
+      [Math.fround(0.2), Math.fround(0.3)],
+    ]);
+  });
+
+  it('counts a goal posture with a NaN or a missing joint, names it, and keeps the last good one', async () => {
+    const r = rig();
+    r.goalJs.publish(joints(0, 0.3));
+    await settle(r.bus);
+    r.goalJs.publish({ ...joints(1, 0), position: [Number.NaN, 0, 0] });
+    await settle(r.bus); // latched: a queue of depth 1
+    r.goalJs.publish({ ...joints(2, 0), name: ['arm_shoulder_yaw'], position: [0.9] });
+    await settle(r.bus);
+    r.goal.publish(image(0, 0));
+    await settle(r.bus);
+    expect(r.handle.counters().badGoalJointStates).toBe(2);
+    expect(r.goals.map((m) => Array.from(m.latent))).toEqual([[0, Math.fround(0.3)]]);
   });
 
   it('latches the goal latent so a planner that subscribes later still receives it', async () => {

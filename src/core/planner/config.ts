@@ -57,6 +57,12 @@ export interface PlannerConfig {
    * planner from turning toward them. Fades with the distance, so the final approach is unaffected.
    */
   poseBearingWeight: number;
+  /**
+   * With a goal posture (PlanInput.goalJointPos): weight of Σ_t w_t Σ_j |q_j(t) − goal_j| [per rad],
+   * q(t) integrated from the joint positions by kinematics. The arm goes to the goal's posture, and
+   * cannot wander to postures the world model rarely saw, where its goal reading errs.
+   */
+  armPostureWeight: number;
   /** weight of Σ a² (control effort), per action dimension scaled by 1/noiseStd² */
   effortWeight: number;
   /** weight of Σ (a_t − a_{t−1})² (smoothness), scaled like effortWeight */
@@ -100,6 +106,7 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     terminalWeight: 1,
     poseHeadingScaleM: DEFAULT_HEADING_SCALE_M,
     poseBearingWeight: 0.5,
+    armPostureWeight: 0.5,
     effortWeight: 0.002,
     smoothnessWeight: 0.01,
     separationWeight: 0.5,
@@ -157,6 +164,7 @@ export function validatePlannerConfig(c: PlannerConfig, actionDim: number): Read
     'runningWeight',
     'terminalWeight',
     'poseBearingWeight',
+    'armPostureWeight',
     'effortWeight',
     'smoothnessWeight',
     'separationWeight',

@@ -69,6 +69,38 @@ export function goalPoseEnergies(
   }
 }
 
+/**
+ * Arm posture cost of sequence i of `actions` [K*H*A]: armPostureWeight · Σ_t w_t · Σ_j |q_j(t) − goal_j|
+ * [rad], with q(t) = q0 + Σ joint velocities · stepSec (the projection has already clamped the
+ * velocities at the position limits, so this is where the arm will be) and w_t the energy's running /
+ * terminal weights. Measured why: with the 'pose' energy alone the arm swung to the end of its range
+ * (crossing seed 7: joint 1 at −2.69 rad), where the goal-pose head read the goal ~0.7 m away, 2.6 m true.
+ */
+export function armPostureCost(
+  actions: Float32Array,
+  i: number,
+  h: number,
+  a: number,
+  q0: ArrayLike<number>,
+  goalQ: ArrayLike<number>,
+  stepSec: number,
+  cfg: Readonly<PlannerConfig>,
+): number {
+  if (cfg.armPostureWeight === 0) return 0;
+  const n = goalQ.length;
+  const base = i * h * a;
+  let sum = 0;
+  for (let j = 0; j < n; j++) {
+    let q = q0[j] as number;
+    const g = goalQ[j] as number;
+    for (let t = 0; t < h; t++) {
+      q += (actions[base + t * a + 2 + j] as number) * stepSec;
+      sum += (t === h - 1 ? cfg.terminalWeight : cfg.runningWeight) * Math.abs(q - g);
+    }
+  }
+  return cfg.armPostureWeight * sum;
+}
+
 /** Effort + smoothness of sequence i of `actions` [K*H*A]; `previous` is the action applied last cycle. */
 export function controlCost(
   actions: Float32Array,

@@ -5,7 +5,7 @@ import type { RolloutRequest, WorldModel } from '../worldmodel/world-model.js';
 import type { PlannerBuffers } from './buffers.js';
 import type { PlannerConfig } from './config.js';
 import type { PlannerConstraints } from './constraints-port.js';
-import { controlCost, goalPoseEnergies, latentEnergies, separationCost } from './energy.js';
+import { armPostureCost, controlCost, goalPoseEnergies, latentEnergies, separationCost } from './energy.js';
 import { sampleSequences } from './sampling.js';
 
 export interface IterationContext {
@@ -30,8 +30,13 @@ export async function checkAndRollOut(ctx: IterationContext, world: WorldSnapsho
 /**
  * Sample, build (project, or raw in filter mode), check and roll out K sequences; writes b.costs
  * (+Inf when infeasible or when the model gave a non-finite energy). Returns how many passed the check.
+ * `goalJointPos`: the goal's arm posture, when the goal came with one (adds the arm posture cost).
  */
-export async function runIteration(ctx: IterationContext, world: WorldSnapshot): Promise<number> {
+export async function runIteration(
+  ctx: IterationContext,
+  world: WorldSnapshot,
+  goalJointPos: Float64Array | undefined,
+): Promise<number> {
   const { b, cfg, constraints } = ctx;
   const { k, h, a } = b;
   sampleSequences(b, ctx.rng, cfg.noiseCorrelation);
@@ -55,7 +60,19 @@ export async function runIteration(ctx: IterationContext, world: WorldSnapshot):
       b.costs[i] =
         (b.energies[i] as number) +
         controlCost(b.actions, i, h, a, b.lastApplied, cfg) +
-        separationCost(poses(ctx, world, i), h, world.people, cfg);
+        separationCost(poses(ctx, world, i), h, world.people, cfg) +
+        (goalJointPos
+          ? armPostureCost(
+              b.actions,
+              i,
+              h,
+              a,
+              world.robot.jointPos,
+              goalJointPos,
+              ctx.constraints.stepSec,
+              cfg,
+            )
+          : 0);
     } else {
       b.costs[i] = Number.POSITIVE_INFINITY;
     }

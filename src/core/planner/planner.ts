@@ -38,6 +38,8 @@ export interface PlanInput {
   z0: Float32Array;
   /** goal latent, length D */
   goal: Float32Array;
+  /** the goal's arm posture [rad], in the constraint set's joint order, when the goal came with one */
+  goalJointPos?: Float64Array;
 }
 
 export class MpcPlanner {
@@ -132,7 +134,8 @@ export class MpcPlanner {
   private checkInput(input: PlanInput): string | undefined {
     return (
       checkLatent('latent', input.z0, this.deps.worldModel.spec.latentDim) ??
-      checkLatent('goal latent', input.goal, this.deps.worldModel.spec.latentDim)
+      checkLatent('goal latent', input.goal, this.deps.worldModel.spec.latentDim) ??
+      (input.goalJointPos ? checkPosture(input.goalJointPos, this.actionDim - 2) : undefined)
     );
   }
 
@@ -149,7 +152,7 @@ export class MpcPlanner {
     this.bestEnergy = Number.NaN;
     let bestCost = Number.POSITIVE_INFINITY;
     for (let it = 0; it < cfg.iterations; it++) {
-      const feasible = await runIteration(this.ctx, input.world);
+      const feasible = await runIteration(this.ctx, input.world, input.goalJointPos);
       // sample 1 is "hold still" (see sampleSequences): the reference for progress
       this.holdEnergy = b.k > 1 ? (b.energies[1] as number) : Number.NaN;
       this.result.samples += b.k;
@@ -262,6 +265,14 @@ function checkLatent(name: string, z: Float32Array, d: number): string | undefin
   if (z.length !== d) return `${name} has ${z.length} values, the world model expects ${d}; holding`;
   for (let i = 0; i < z.length; i++) {
     if (!Number.isFinite(z[i] as number)) return `${name} value ${i} is ${z[i]}; holding`;
+  }
+  return undefined;
+}
+
+function checkPosture(q: Float64Array, n: number): string | undefined {
+  if (q.length !== n) return `goal posture has ${q.length} joint positions, the arm ${n}; holding`;
+  for (let j = 0; j < n; j++) {
+    if (!Number.isFinite(q[j] as number)) return `goal posture joint ${j} is ${q[j]}; holding`;
   }
   return undefined;
 }

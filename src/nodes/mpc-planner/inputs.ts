@@ -23,6 +23,7 @@ export interface PlannerTopics {
   odom: string;
   people: string;
   toolState: string;
+  goalJointStates: string;
 }
 
 type InputName = 'latent' | 'odom' | 'jointStates' | 'people' | 'toolState';
@@ -33,6 +34,9 @@ export class PlannerInputs {
   hasGoal = false;
   /** bumps every time the goal latent changes (the node resets the warm start) */
   goalVersion = 0;
+  /** the goal's arm posture, in armJointNames order; valid once hasGoalPosture */
+  readonly goalJointPos: Float64Array;
+  hasGoalPosture = false;
   rejected = 0;
   readonly world: WorldSnapshot;
   private readonly receivedSec: Record<InputName, number> = {
@@ -43,6 +47,9 @@ export class PlannerInputs {
     toolState: -Infinity,
   };
   private readonly joints: JointStateReader;
+  private readonly goalJoints: JointStateReader;
+  private readonly goalPosScratch: Float64Array;
+  private readonly goalVelScratch: Float64Array;
 
   constructor(
     readonly latentDim: number,
@@ -56,6 +63,10 @@ export class PlannerInputs {
     this.goal = new Float32Array(latentDim);
     const n = armJointNames.length;
     this.joints = new JointStateReader(armJointNames, { topic: topics.jointStates });
+    this.goalJoints = new JointStateReader(armJointNames, { topic: topics.goalJointStates });
+    this.goalJointPos = new Float64Array(n);
+    this.goalPosScratch = new Float64Array(n);
+    this.goalVelScratch = new Float64Array(n);
     this.world = {
       robot: {
         base: { xInOdomM: 0, yInOdomM: 0, yawInOdomRad: 0, vMps: 0, wRadps: 0 },
@@ -114,6 +125,15 @@ export class PlannerInputs {
       if (!this.hasGoal || before.some((v, j) => Math.abs(v - (this.goal[j] as number)) > 1e-6))
         this.goalVersion++;
       this.hasGoal = true;
+    });
+  }
+
+  goalJointStates(msg: JointState): void {
+    this.guard(() => {
+      // through a scratch: a message rejected halfway must not leave half a posture behind
+      this.goalJoints.read(msg, this.goalPosScratch, this.goalVelScratch);
+      this.goalJointPos.set(this.goalPosScratch);
+      this.hasGoalPosture = true;
     });
   }
 

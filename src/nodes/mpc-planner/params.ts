@@ -35,6 +35,7 @@ type Weight =
   | 'terminalWeight'
   | 'poseHeadingScaleM'
   | 'poseBearingWeight'
+  | 'armPostureWeight'
   | 'effortWeight'
   | 'smoothnessWeight'
   | 'separationWeight'
@@ -131,6 +132,16 @@ function plannerNumberParams(
         "latent_norm 'pose': weight of (goal distance − its forward component): face the goal",
         0,
         100,
+      ),
+    ],
+    [
+      'armPostureWeight',
+      d(
+        'arm_posture_weight',
+        def.armPostureWeight,
+        'weight of Σ|q − goal posture| [per rad] when the goal came with a posture (goal_joint_states)',
+        0,
+        1e9,
       ),
     ],
     ['effortWeight', d('effort_weight', def.effortWeight, 'weight of Σa² / noise_std²', 0, 1e9)],
