@@ -47,3 +47,36 @@ describe('sampling noise', () => {
     }
   });
 });
+
+describe('braking tails', () => {
+  /** The first step from which sample i wants zero to the end; H when its last step is not zero. */
+  function tailStart(b: PlannerBuffers, i: number): number {
+    let t = b.h;
+    while (t > 0 && b.desired[i * b.h + t - 1] === 0) t--;
+    return t;
+  }
+
+  it('makes about the configured fraction of noisy samples want zero from a step in [1, H−1] on', () => {
+    const b = new PlannerBuffers(2002, 10, 1, 1, false);
+    b.mean.fill(0.5);
+    b.std.fill(1);
+    sampleSequences(b, createRng(3), 0.8, 0.25);
+    const starts = [];
+    for (let i = 2; i < b.k; i++) starts.push(tailStart(b, i));
+    const braking = starts.filter((s) => s < b.h);
+    expect(braking.length / starts.length).toBeGreaterThan(0.22);
+    expect(braking.length / starts.length).toBeLessThan(0.28);
+    expect(Math.min(...braking)).toBe(1);
+    expect(Math.max(...braking)).toBe(9);
+  });
+
+  it('leaves every noisy sample alive to its end with fraction 0, and the warm start always', () => {
+    const b = new PlannerBuffers(500, 10, 1, 1, false);
+    b.mean.fill(0.5);
+    b.std.fill(1);
+    sampleSequences(b, createRng(3), 0.8, 0);
+    for (let i = 2; i < b.k; i++) expect(tailStart(b, i)).toBe(b.h);
+    sampleSequences(b, createRng(3), 0.8, 1);
+    expect(tailStart(b, 0)).toBe(b.h);
+  });
+});

@@ -41,6 +41,13 @@ export interface PlannerConfig {
    * the per-step std stays noiseStd.
    */
   noiseCorrelation: number;
+  /**
+   * Fraction of the noisy samples whose desired actions are zero from a random step on, so that the
+   * projection turns their tail into braking. Near people the worst-case disc leaves room only for
+   * plans that come to rest within a fraction of a second; noisy samples rarely do (crossing seed 1:
+   * 1 of 512 feasible, the robot waiting for a person 3 m away), "move a little, then stop" often does.
+   */
+  brakingTailFraction: number;
   /** CEM: lower bound of the refit std, as a fraction of noiseStd */
   minStdFraction: number;
   latentNorm: LatentNorm;
@@ -100,6 +107,7 @@ export function defaultPlannerConfig(armJointCount: number): PlannerConfig {
     eliteFraction: 0.1,
     noiseStd: [0.25, 0.6, ...new Array<number>(armJointCount).fill(0.3)],
     noiseCorrelation: 0.8,
+    brakingTailFraction: 0.25,
     minStdFraction: 0.1,
     latentNorm: 'l1',
     runningWeight: 0.2,
@@ -156,6 +164,7 @@ export function validatePlannerConfig(c: PlannerConfig, actionDim: number): Read
   finiteIn(c, 'eliteFraction', 0, 1, true);
   finiteIn(c, 'minStdFraction', 0, 1);
   finiteIn(c, 'noiseCorrelation', 0, 0.99);
+  finiteIn(c, 'brakingTailFraction', 0, 1);
   finiteIn(c, 'stallFraction', 0, 1);
   finiteIn(c, 'stallDistanceM', 0, 100);
   finiteIn(c, 'stallEnergyEps', 0, 1e9);

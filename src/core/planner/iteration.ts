@@ -39,7 +39,7 @@ export async function runIteration(
 ): Promise<number> {
   const { b, cfg, constraints } = ctx;
   const { k, h, a } = b;
-  sampleSequences(b, ctx.rng, cfg.noiseCorrelation);
+  sampleSequences(b, ctx.rng, cfg.noiseCorrelation, cfg.brakingTailFraction);
   if (cfg.mode === 'project') {
     for (let i = 0; i < k; i++) {
       constraints.projectSequence(

@@ -6,9 +6,10 @@ import type { PlannerBuffers } from './buffers.js';
  * Fills `desired` with K sequences: sample 0 is the mean itself (the warm start survives), sample 1 is
  * all-zero (hold still — a feasible fallback whenever one exists), the rest mean + std·ε with ε an
  * AR(1) process over the steps of each action dimension: ε_t = ρ·ε_{t−1} + √(1−ρ²)·n_t, n ~ N(0, 1),
- * so every ε_t is N(0, 1) and ρ = `correlation` (0: white noise).
+ * so every ε_t is N(0, 1) and ρ = `correlation` (0: white noise). A `brakingTail` fraction of the noisy
+ * samples want zero from a random step s ∈ [1, H−1] on (the projection brakes them within the limits).
  */
-export function sampleSequences(b: PlannerBuffers, rng: Rng, correlation = 0): void {
+export function sampleSequences(b: PlannerBuffers, rng: Rng, correlation = 0, brakingTail = 0): void {
   const { a, h } = b;
   const seq = h * a;
   const { desired, mean, std } = b;
@@ -24,6 +25,10 @@ export function sampleSequences(b: PlannerBuffers, rng: Rng, correlation = 0): v
         const idx = t * a + j;
         desired[off + idx] = (mean[idx] as number) + (std[idx] as number) * eps;
       }
+    }
+    if (h > 1 && rng.next() < brakingTail) {
+      const from = 1 + Math.floor(rng.next() * (h - 1));
+      desired.fill(0, off + from * a, off + seq);
     }
   }
 }

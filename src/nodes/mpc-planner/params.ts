@@ -29,7 +29,8 @@ type Num =
   | 'temperature'
   | 'eliteFraction'
   | 'minStdFraction'
-  | 'noiseCorrelation';
+  | 'noiseCorrelation'
+  | 'brakingTailFraction';
 type Weight =
   | 'runningWeight'
   | 'terminalWeight'
@@ -99,6 +100,16 @@ function plannerNumberParams(
         'step-to-step correlation of the sampling noise (AR(1); 0 = white)',
         0,
         0.99,
+      ),
+    ],
+    [
+      'brakingTailFraction',
+      d(
+        'braking_tail_fraction',
+        def.brakingTailFraction,
+        'fraction of noisy samples that stop from a random step on (feasible near people)',
+        0,
+        1,
       ),
     ],
     [
