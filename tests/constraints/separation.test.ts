@@ -32,14 +32,15 @@ describe('ISO/TS 15066 separation formula', () => {
     expect(separationMarginM(sep, 0.4, 0, 0)).toBeCloseTo(-0.72, 12);
   });
 
-  it('grows the disc for at most worstCaseHorizonSec (2 s by default), then no further', () => {
-    expect(sep.worstCaseHorizonSec).toBe(2);
+  it('grows the disc for at most worstCaseHorizonSec (by default one period + T_s = 0.7 s), then no further', () => {
+    expect(sep.worstCaseHorizonSec).toBeCloseTo(0.7, 12);
     const capped = { ...sep, worstCaseHorizonSec: 1.2 };
     // 5 - 1.6·1.2 - 1.085, the same at t = 1.2 s, 2 s and 10 s
     for (const t of [1.2, 2, 10]) expect(separationMarginM(capped, 5, t, 0.5)).toBeCloseTo(1.995, 12);
     expect(separationMarginM(capped, 5, 1.1, 0.5)).toBeCloseTo(5 - 1.6 * 1.1 - 1.085, 12);
-    // the default: the disc keeps growing up to 2 s
-    expect(separationMarginM(sep, 5, 2, 0.5)).toBeCloseTo(5 - 1.6 * 2 - 1.085, 12);
+    // the default: the disc grows up to 0.7 s
+    expect(separationMarginM(sep, 5, 2, 0.5)).toBeCloseTo(5 - 1.6 * 0.7 - 1.085, 12);
+    expect(separationMarginM(sep, 5, 0.5, 0.5)).toBeCloseTo(5 - 1.6 * 0.5 - 1.085, 12);
     // the period's cap sees the disc at min(t + dt, 1.2 s): room = 3 - 1.6·1.2 - 0.96 = 0.12
     expect(maxPartSpeedMps(capped, 3, 1.9, 0.1, 1.6)).toBeCloseTo(0.12 / 0.35, 12);
   });
@@ -63,11 +64,11 @@ describe('ISO/TS 15066 separation formula', () => {
         base: { decelMps2: 3, angDecelRadps2: 5 },
       }),
     );
-    // the default (2 s) lets the disc grow over this whole 2 s plan
+    // a 2 s cap lets the disc grow over this whole 2 s plan
     const uncapped = createConstraintSet(
       sphereBot,
       config({
-        separation: { stoppingTimeSec: 0.3 },
+        separation: { stoppingTimeSec: 0.3, worstCaseHorizonSec: 2 },
         base: { decelMps2: 3, angDecelRadps2: 5 },
       }),
     );

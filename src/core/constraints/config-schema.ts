@@ -108,9 +108,9 @@ export const CONSTRAINT_CONFIG_SCHEMA: Schema = obj(
       worstCaseHorizonSec: num(
         0.01,
         100,
-        2.0,
+        0.7,
         's',
-        'the worst-case disc grows at v_h for at most this long (≥ control period + T_s)',
+        'the worst-case disc grows at v_h for at most this long (≥ control period + T_s, the default)',
       ),
       intrusionDistanceM: num(0, 2, 0.2, 'm', 'C: intrusion distance'),
       humanPositionUncertaintyM: num(0, 2, 0.1, 'm', 'Z_d: person position uncertainty'),

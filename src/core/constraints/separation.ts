@@ -12,9 +12,10 @@
  * Why a cap is sound: the plan is re-decided every control period from fresh people positions and the
  * monitor re-checks every command (one period, then braking: T_r + T_s, which S_h already covers), so
  * safety needs the disc over one period plus the stop, not over the plan's whole length. The cap must
- * cover that (config check: ≥ control period + T_s). The default, 2 s, is the learned planner's whole
- * horizon (no cap); a 1.2 s cap measured mixed, better on `coffee`, worse on `crossing`
- * (docs/CONSTRAINTS.md).
+ * cover that (config check: ≥ control period + T_s), and the default is exactly that, 0.7 s: with
+ * the disc growing over the learned planner's whole 2 s horizon, a person standing 2.5–3 m away
+ * (beside the coffee machine, in a corridor's side passage) left no moving plan feasible and the robot
+ * waited for them for the rest of the run (session 6, docs/CONSTRAINTS.md).
  */
 import type { SeparationConfig } from './config.js';
 
