@@ -61,17 +61,14 @@ function statusOf(h: MpcPlannerHandle): string {
 }
 
 /**
- * The oracle's own planner settings, under any --param. Its energy is the learned planner's ('pose',
- * bearing term included) read off the analytic model's exact goal-pose head, so it is the upper bound
- * of the same planner. It needs neither the long horizon nor the coloured noise the learned model's
- * energy does (measured: with the learned model's defaults it stalls ~1.7 m from the coffee goal), nor
- * the sharper MPPI temperature (0.03 keeps it from reaching the goal in planner-test-wait), nor
- * braking tails (with them it did not get past the person in planner-test-pass within 14 s). Until
- * session 6 it planned on L2 (the same as 'pose' without the bearing term): with the 0.7 s disc it
- * then parked 1.7 m beside the coffee goal (seed 1), which 'pose' reaches.
+ * The oracle's own planner settings, under any --param: its latent is analytic pose features, whose
+ * natural distance is L2, and it needs neither the long horizon nor the coloured noise the learned
+ * model's energy does (measured: with the learned model's defaults it stalls ~1.7 m from the coffee goal),
+ * nor the sharper MPPI temperature (0.03 keeps it from reaching the goal in planner-test-wait), nor
+ * braking tails (with them it did not get past the person in planner-test-pass within 14 s).
  */
 const ORACLE_PLANNER_DEFAULTS: Readonly<Record<string, ParameterValue>> = {
-  latent_norm: 'pose',
+  latent_norm: 'l2',
   horizon: 12,
   noise_correlation: 0,
   temperature: 0.1,
