@@ -9,6 +9,7 @@
 import type { Subscription } from 'rxjs';
 import { createRng } from '../core/math/rng.js';
 import type { PlannerConstraints } from '../core/planner/constraints-port.js';
+import type { PlanInput } from '../core/planner/planner.js';
 import { MpcPlanner } from '../core/planner/planner.js';
 import type { PlanResult } from '../core/planner/result.js';
 import type { WorldModel } from '../core/worldmodel/world-model.js';
@@ -85,6 +86,8 @@ export function startMpcPlanner(node: NodeHandle, opts: MpcPlannerOptions): MpcP
     frames,
     node.logger,
   );
+  // one input object for every cycle: its arrays are the inputs' own, updated in place on arrival
+  const planInput: PlanInput = { world: inputs.world, z0: inputs.z, goal: inputs.goal };
   const out = createOutputs(node, topics);
   const stats = { cycles: 0, skippedBusy: 0, stale: 0, errors: 0 };
   const now = (): number => node.clock.nowSec();
@@ -130,12 +133,8 @@ export function startMpcPlanner(node: NodeHandle, opts: MpcPlannerOptions): MpcP
       planner.reset();
     }
     inputs.world.stampSec = tSec;
-    const r = await planner.plan({
-      world: inputs.world,
-      z0: inputs.z,
-      goal: inputs.goal,
-      ...(inputs.hasGoalPosture ? { goalJointPos: inputs.goalJointPos } : {}),
-    });
+    if (inputs.hasGoalPosture) planInput.goalJointPos = inputs.goalJointPos;
+    const r = await planner.plan(planInput);
     last = r;
     stats.cycles++;
     out.proposal.publish(
