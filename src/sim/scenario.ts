@@ -29,6 +29,9 @@ export interface KeepOutZone {
   polygon: readonly (readonly [number, number])[];
 }
 
+/** A scenario zone is the prism its polygon spans from the floor to this height [m] (constraints and engine alike). */
+export const ZONE_TOP_M = 2;
+
 export interface Scenario {
   name: string;
   description: string;

@@ -31,6 +31,7 @@ export class Simulator {
   /** steps taken; time is stepCount × stepSec so it never drifts */
   stepCount = 0;
   private readonly camPose: Pose3 = { t: new Float64Array(3), r: new Float64Array(9) };
+  private goalCamera: GoalCamera | undefined;
   /** the last command actually applied: v, w, qd... */
   readonly appliedCommand: Float64Array;
 
@@ -43,7 +44,7 @@ export class Simulator {
     readonly camera: RayCastCamera,
     readonly truth: GroundTruth,
     readonly options: SimulatorOptions,
-    private readonly goalCamera: GoalCamera,
+    private readonly makeGoalCamera: () => GoalCamera,
   ) {
     this.appliedCommand = new Float64Array(2 + robot.armJointNames.length);
   }
@@ -64,18 +65,14 @@ export class Simulator {
     const people = scenario.people.map((p) => new Walker(scene, p));
     const camera = new RayCastCamera(scene, options.camera);
     const truth = new GroundTruth(scene, robot, people);
-    const goalCamera = GoalCamera.create(
-      rapier,
-      scenario.layout,
-      model,
-      scenario.tool,
-      options.camera,
-      options.stepSec,
-    );
+    // a second Rapier world, built on the first goal image (the sim bench and tests that never render
+    // one do not pay for it)
+    const makeGoalCamera = (): GoalCamera =>
+      GoalCamera.create(rapier, scenario.layout, model, scenario.tool, options.camera, options.stepSec);
     // one step so the query structures know every collider before the first render
     scene.step();
     scene.eventQueue.clear();
-    return new Simulator(scenario, model, scene, robot, people, camera, truth, options, goalCamera);
+    return new Simulator(scenario, model, scene, robot, people, camera, truth, options, makeGoalCamera);
   }
 
   /** One fixed step under the command [v, w, qd...] (held for the whole step). */
@@ -109,6 +106,7 @@ export class Simulator {
    * posture, without people (a copy; see GoalCamera).
    */
   renderGoalImage(pose: PlanarPose = this.scenario.goal): Uint8Array {
+    this.goalCamera ??= this.makeGoalCamera();
     return this.goalCamera.render(pose, this.scenario.goal.jointPos);
   }
 
@@ -123,7 +121,7 @@ export class Simulator {
   }
 
   dispose(): void {
-    this.goalCamera.dispose();
+    this.goalCamera?.dispose();
     this.scene.dispose();
   }
 }

@@ -1,16 +1,14 @@
 /**
  * Keep-out ground truth from the physics engine: does any robot collider (base or arm link, as the
  * engine has them) intersect a scenario keep-out zone? Each zone is the prism its polygon spans from the
- * floor to `ZONE_TOP_M` (the height the planner's and the monitor's copies give it, withScenarioZones),
+ * floor to `ZONE_TOP_M` (scenario.ts; the height the planner's and the monitor's copies give it too),
  * queried with Rapier's shape intersection. Replaces a test of the base centre alone, which missed an
  * arm reaching into a zone.
  */
 import type RAPIER from '@dimforge/rapier3d-compat';
 import type { KeepOutZone } from './scenario.js';
+import { ZONE_TOP_M } from './scenario.js';
 import type { Scene } from './scene.js';
-
-/** Zones are prisms from the floor to this height [m]. */
-export const ZONE_TOP_M = 2;
 
 const IDENTITY = { x: 0, y: 0, z: 0, w: 1 };
 const ORIGIN = { x: 0, y: 0, z: 0 };

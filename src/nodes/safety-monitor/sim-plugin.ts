@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ConstraintConfig } from '../../core/constraints/index.js';
 import type { PipelineContext, PipelineStage } from '../../sim/controllers.js';
 import { registerSafetyMonitor } from '../../sim/controllers.js';
+import { ZONE_TOP_M } from '../../sim/scenario.js';
 import type { ParameterValue } from '../../transport/port.js';
 import { startSafetyMonitor } from '../safety-monitor.js';
 import { buildMonitorConstraints } from './constraint-source.js';
@@ -29,7 +30,7 @@ export function monitorParamOverrides(
   return out;
 }
 
-/** Adds the scenario's keep-out polygons (floor to 2 m) to the configured zones. */
+/** Adds the scenario's keep-out polygons (floor to ZONE_TOP_M) to the configured zones. */
 export function withScenarioZones(
   config: ConstraintConfig,
   zones: PipelineContext['scenario']['keepOutZones'],
@@ -40,7 +41,7 @@ export function withScenarioZones(
     type: 'polygon' as const,
     pointsInOdomM: z.polygon.map(([x, y]) => [x, y] as [number, number]),
     zMinM: 0,
-    zMaxM: 2,
+    zMaxM: ZONE_TOP_M,
   }));
   return {
     ...config,
